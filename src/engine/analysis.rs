@@ -1,0 +1,151 @@
+//! The one value that comes out of the engine: what the page renders and what
+//! "Export JSON" and `prisme analyse --json` write. `docs/analysis.md` documents it.
+//!
+//! Every top-level list is a list of flat rows that refer to each other by id
+//! (a document's `id`, an actor's `id`). Lists are always in a fixed order so
+//! that the same inputs give the same bytes on every platform.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Bumped whenever a field is renamed, removed or changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole result of analysing a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub schema_version: u32,
+    /// The program that wrote this value, e.g. `prisme 0.1.0`.
+    pub generator: String,
+    pub documents: Vec<DocumentRow>,
+    pub actors: Vec<ActorRow>,
+    pub mentions: Vec<MentionRow>,
+    pub sentiment: Vec<SentimentRow>,
+    pub keywords: Vec<KeywordRow>,
+    pub labels: Vec<LabelRow>,
+    pub frames: Vec<FrameRow>,
+    pub markers: Vec<MarkerRow>,
+}
+
+/// A byte range `[start, end)` into a document's `text`. Both ends fall on
+/// UTF-8 character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The text this span covers, or "" if it does not fit `text`.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// One document of the corpus, after decoding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRow {
+    /// The file name when the document came from a file; `texte-N` for pasted text.
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    /// The outlet; documents with the same source are compared together.
+    pub source: String,
+    /// As written in the document's metadata (`2019-05`, `2019-11-03`), or "".
+    pub date: String,
+    /// ISO 639-1 code (`fr`, `en`), or `und` when it could not be told.
+    pub language: String,
+    pub words: usize,
+    pub sentences: usize,
+    /// The decoded text every span of this document points into.
+    pub text: String,
+    /// Where the analysed body starts and ends inside `text` (front matter and
+    /// a leading metadata line are outside it).
+    pub body: Span,
+}
+
+/// Someone or something the texts talk about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorRow {
+    pub id: String,
+    pub name: String,
+    /// `person`, `state`, `organisation`, `armed_group`, `place`, `media`, or
+    /// `unknown` for names found in the text but not typed yet.
+    pub kind: String,
+    /// Every spelling seen in the texts, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Mentions per document id (documents with none are left out).
+    pub mentions: BTreeMap<String, usize>,
+    pub total: usize,
+}
+
+/// One place in a document where an actor is named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionRow {
+    pub actor: String,
+    pub document: String,
+    pub span: Span,
+    /// The text at `span`, as written.
+    pub surface: String,
+    /// The sentence the mention is in (its index in the document).
+    pub sentence: usize,
+}
+
+/// How a document treats an actor: −1 wholly negative, +1 wholly positive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentimentRow {
+    pub actor: String,
+    pub document: String,
+    pub score: f64,
+    pub mentions: usize,
+    pub evidence: Vec<Span>,
+}
+
+/// A term used more (or less) in one scope than in the rest of the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KeywordRow {
+    /// `document:<id>` or `source:<name>`.
+    pub scope: String,
+    pub term: String,
+    pub count: usize,
+    pub keyness: f64,
+    pub rank: usize,
+}
+
+/// A word a document uses to name an actor ("régime", "gouvernement").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabelRow {
+    pub actor: String,
+    pub document: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// How strongly a document uses one frame, per 1,000 words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameRow {
+    pub document: String,
+    pub frame: String,
+    pub score: f64,
+    pub evidence: Vec<Span>,
+}
+
+/// A hedge, a distancing device or a certainty marker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MarkerRow {
+    pub document: String,
+    /// `hedge`, `distancing` or `certainty`.
+    pub kind: String,
+    pub marker: String,
+    pub span: Span,
+}

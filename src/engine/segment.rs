@@ -1,0 +1,482 @@
+//! Segmentation: a document's body cut into tokens and sentences, each with a
+//! byte span into the document's text.
+//!
+//! Tokens follow French and English news usage: elisions (l', d', qu',
+//! jusqu') are tokens of their own, hyphenated names (al-Assad) stay whole,
+//! French inversions (a-t-il) split off their pronoun, numbers keep their
+//! thousands separators (1 800, 20.000, 3,7), and URLs, e-mail addresses,
+//! hashtags and @handles are single tokens.
+
+use super::analysis::Span;
+use super::fold::{fold, is_apostrophe, is_hyphen};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// An elided article or pronoun: l' d' qu' jusqu'.
+    Elision,
+    /// The pronoun of a French inversion: -t-il, -elle.
+    Clitic,
+    Number,
+    Url,
+    Email,
+    Hashtag,
+    Handle,
+    Punct,
+}
+
+/// One token, with its matching key (lower case, accents folded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    pub key: String,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word)
+    }
+}
+
+/// A sentence: its span and the range of its tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// A segmented body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmented {
+    /// Tokens that are words (what "word count" counts): words and numbers.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .count()
+    }
+}
+
+/// Words that end with an elided vowel in French, before the apostrophe.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+/// Pronouns that follow a verb in a French inversion.
+const INVERSION_PRONOUNS: &[&str] = &["il", "elle", "on", "ils", "elles"];
+/// Abbreviations whose period does not end a sentence (folded, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "mr", "mrs", "ms", "prof",
+    "gen", "gén", "col", "lt", "sgt", "capt", "cf", "etc", "env", "vol", "no", "nos", "p", "pp",
+    "art", "av", "apr", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "e.g", "i.e", "u.s",
+    "u.k", "u.n", "n.b", "janv", "févr", "fevr", "sept", "oct", "nov", "déc", "dec", "jan",
+    "feb", "mar", "aug", "sen", "rep", "gov", "min", "max", "approx", "fig", "ex", "dept",
+];
+
+/// Cuts `text[body]` into tokens and sentences.
+pub fn segment(text: &str, body: Span) -> Segmented {
+    let tokens = tokenize(text, body);
+    let sentences = split_sentences(text, body, &tokens);
+    Segmented { tokens, sentences }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{200D}' | '\u{FE0F}')
+}
+
+/// Thin, non-breaking and ordinary spaces inside a number ("1 800").
+fn is_number_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
+}
+
+/// Splits `text[body]` into tokens.
+pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let end = body.end.min(text.len());
+    let mut i = body.start;
+    while i < end {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let rest = &text[i..end];
+        let (len, kind) = if let Some(n) = url_len(rest) {
+            (n, TokenKind::Url)
+        } else if let Some(n) = email_len(rest) {
+            (n, TokenKind::Email)
+        } else if (c == '#' || c == '@') && rest[1..].chars().next().is_some_and(|d| d.is_alphanumeric()) {
+            let n = 1 + run_len(&rest[1..], |d| d.is_alphanumeric() || d == '_');
+            (n, if c == '#' { TokenKind::Hashtag } else { TokenKind::Handle })
+        } else if c.is_ascii_digit() {
+            (number_len(rest), TokenKind::Number)
+        } else if is_word_char(c) {
+            word_len(rest)
+        } else if is_hyphen(c) {
+            match clitic_len(rest) {
+                Some(n) if tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word()) => {
+                    (n, TokenKind::Clitic)
+                }
+                _ => (c.len_utf8(), TokenKind::Punct),
+            }
+        } else if is_apostrophe(c)
+            && rest[c.len_utf8()..].starts_with(['s', 'S'])
+            && !rest[c.len_utf8() + 1..].starts_with(|d: char| d.is_alphanumeric())
+            && tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word())
+        {
+            // English possessive: Russia's → Russia + 's.
+            (c.len_utf8() + 1, TokenKind::Clitic)
+        } else if c == '.' && rest.starts_with("...") {
+            (3, TokenKind::Punct)
+        } else {
+            (c.len_utf8(), TokenKind::Punct)
+        };
+        let span = Span::new(i, i + len);
+        let key = match kind {
+            TokenKind::Clitic => fold(span.slice(text).trim_start_matches(['-', 't', 'T']).trim_start_matches('-')),
+            _ => fold(span.slice(text)),
+        };
+        tokens.push(Token { span, kind, key });
+        i += len;
+    }
+    tokens
+}
+
+fn run_len(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices().find(|&(_, c)| !pred(c)).map(|(i, _)| i).unwrap_or(s.len())
+}
+
+fn url_len(s: &str) -> Option<usize> {
+    let lower_head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
+    if !(lower_head.starts_with("http://") || lower_head.starts_with("https://") || lower_head.starts_with("www.")) {
+        return None;
+    }
+    let raw = run_len(s, |c| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”'));
+    // Punctuation that closes the sentence or a bracket is not part of the address.
+    let trimmed = s[..raw].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’']);
+    // Keep a closing bracket that has its opening one inside the address.
+    let mut n = trimmed.len();
+    for close in [')', ']'] {
+        let open = if close == ')' { '(' } else { '[' };
+        if s[n..raw].starts_with(close) && trimmed.matches(open).count() > trimmed.matches(close).count() {
+            n += 1;
+        }
+    }
+    Some(n)
+}
+
+fn email_len(s: &str) -> Option<usize> {
+    let local = run_len(s, |c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'));
+    if local == 0 || !s[local..].starts_with('@') {
+        return None;
+    }
+    let domain_start = local + 1;
+    let domain = run_len(&s[domain_start..], |c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+    let domain_str = s[domain_start..domain_start + domain].trim_end_matches(['.', '-']);
+    let dot = domain_str.rfind('.')?;
+    if dot == 0 || domain_str.len() - dot < 3 {
+        return None;
+    }
+    Some(domain_start + domain_str.len())
+}
+
+/// Digits with decimal or thousands separators: 3,7 · 1.800 · 20.000 · 1 800 · 450 000 · 60%.
+fn number_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = run_len(s, |c| c.is_ascii_digit());
+    let mut group_len = n;
+    loop {
+        let rest = &s[n..];
+        let sep = match rest.chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        if matches!(sep, '.' | ',') {
+            let digits = run_len(&rest[1..], |c| c.is_ascii_digit());
+            if digits > 0 {
+                n += 1 + digits;
+                group_len = digits;
+                continue;
+            }
+        } else if is_number_space(sep) && group_len <= 3 {
+            let after = &rest[sep.len_utf8()..];
+            let digits = run_len(after, |c| c.is_ascii_digit());
+            // A thousands group is exactly three digits, and not a year after a number.
+            if digits == 3 && !after[3..].starts_with(|c: char| c.is_alphanumeric()) {
+                n += sep.len_utf8() + 3;
+                group_len = 3;
+                continue;
+            }
+        }
+        break;
+    }
+    // Ordinals and units glued to the number (1er, 2e, 19h30, 60%) stay with it.
+    let tail = run_len(&s[n..], |c| c.is_alphanumeric());
+    if tail > 0 && tail <= 3 {
+        n += tail;
+    }
+    if b.get(n) == Some(&b'%') {
+        n += 1;
+    }
+    n
+}
+
+/// A word: letters and digits, joined by inner hyphens, apostrophes that are
+/// not French elisions, and periods of an acronym (U.S.).
+fn word_len(s: &str) -> (usize, TokenKind) {
+    let mut n = run_len(s, is_word_char);
+    // Acronyms with periods: U.S., U.N.
+    if n == 1 && s[n..].starts_with('.') {
+        let mut m = n;
+        while s[m..].starts_with('.') {
+            let next = s[m + 1..].chars().next();
+            match next {
+                Some(c) if c.is_alphabetic() && run_len(&s[m + 1..], is_word_char) == c.len_utf8() => {
+                    m += 1 + c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        if m > n {
+            // Take the final period of the acronym too.
+            return (if s[m..].starts_with('.') { m + 1 } else { m }, TokenKind::Word);
+        }
+    }
+    loop {
+        let rest = &s[n..];
+        let c = match rest.chars().next() {
+            Some(c) => c,
+            None => break,
+        };
+        let after = &rest[c.len_utf8()..];
+        let next_is_letter = after.chars().next().is_some_and(is_word_char);
+        if is_apostrophe(c) && next_is_letter {
+            let head = fold(&s[..n]);
+            if ELISIONS.contains(&head.as_str()) {
+                return (n + c.len_utf8(), TokenKind::Elision);
+            }
+            // English possessive: Russia's → Russia + 's.
+            if after.starts_with(['s', 'S']) && !after[1..].starts_with(|d: char| d.is_alphanumeric()) {
+                break;
+            }
+            n += c.len_utf8() + run_len(after, is_word_char);
+        } else if is_hyphen(c) && next_is_letter {
+            if clitic_len(rest).is_some() {
+                break;
+            }
+            n += c.len_utf8() + run_len(after, is_word_char);
+        } else {
+            break;
+        }
+    }
+    (n, TokenKind::Word)
+}
+
+/// `-t-il`, `-il`, `-elle` … closing a French inversion; the byte length.
+fn clitic_len(s: &str) -> Option<usize> {
+    let mut rest = s.strip_prefix(is_hyphen)?;
+    let mut n = s.len() - rest.len();
+    if let Some(r) = rest.strip_prefix(['t', 'T']) {
+        if let Some(r2) = r.strip_prefix(is_hyphen) {
+            n += s.len() - n - r2.len();
+            rest = r2;
+        }
+    }
+    let w = run_len(rest, is_word_char);
+    if w > 0 && INVERSION_PRONOUNS.contains(&fold(&rest[..w]).as_str()) && !rest[w..].starts_with(is_hyphen) {
+        Some(n + w)
+    } else {
+        None
+    }
+}
+
+fn is_closing_quote(s: &str) -> bool {
+    matches!(s, "\"" | "»" | "”" | "’" | "'" | ")" | "]")
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
+}
+
+/// Groups tokens into sentences. A sentence ends at . ! ? … (with any closing
+/// quotes after them) unless the period belongs to an abbreviation or an
+/// initial, and at every blank line; a line break ends one when the next line
+/// starts like a new sentence.
+fn split_sentences(text: &str, body: Span, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut start_tok = 0;
+    let mut i = 0;
+    let close = |sentences: &mut Vec<Sentence>, from: usize, to: usize| {
+        if to > from {
+            let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
+            sentences.push(Sentence { span, tokens: from..to });
+        }
+    };
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let s = t.span.slice(text);
+        let mut end_here = false;
+        if t.kind == TokenKind::Punct && is_terminal(s) {
+            end_here = !(s == "." && period_is_not_final(text, tokens, i));
+            // Closing quotes and brackets right after belong to this sentence.
+            if end_here {
+                while i + 1 < tokens.len() && is_closing_quote(tokens[i + 1].span.slice(text)) && closing_quote_attached(text, tokens, i + 1) {
+                    i += 1;
+                }
+            }
+        }
+        if !end_here && i + 1 < tokens.len() {
+            let gap = &text[t.span.end..tokens[i + 1].span.start];
+            let newlines = gap.matches('\n').count();
+            if newlines >= 2 || (newlines == 1 && starts_like_a_sentence(tokens[i + 1].span.slice(text))) {
+                end_here = true;
+            }
+        }
+        if end_here {
+            close(&mut sentences, start_tok, i + 1);
+            start_tok = i + 1;
+        }
+        i += 1;
+    }
+    close(&mut sentences, start_tok, tokens.len());
+    let _ = body;
+    sentences
+}
+
+/// A closing quote belongs to the sentence before it when it touches the
+/// terminal punctuation or is followed by a space and a new sentence.
+fn closing_quote_attached(text: &str, tokens: &[Token], q: usize) -> bool {
+    let prev = &tokens[q - 1];
+    let quote = &tokens[q];
+    let gap = &text[prev.span.end..quote.span.start];
+    if !gap.trim().is_empty() || gap.contains('\n') {
+        return false;
+    }
+    // A straight quote after a period could open the next quotation ("…Syrie."Sergueï).
+    let s = quote.span.slice(text);
+    if s == "\"" || s == "'" {
+        return match tokens.get(q + 1) {
+            None => true,
+            Some(next) => next.span.start > quote.span.end,
+        };
+    }
+    true
+}
+
+fn starts_like_a_sentence(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '—' | '–' | '-' | '•' | '*' | '>' | '#' | '[' | '(')
+    })
+}
+
+/// A period after an abbreviation (M., Mme., etc.) or a single initial, or one
+/// followed by a lower-case word, does not end the sentence.
+fn period_is_not_final(text: &str, tokens: &[Token], i: usize) -> bool {
+    let period = &tokens[i];
+    if let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) {
+        let touching = prev.span.end == period.span.start;
+        if touching && prev.is_word() {
+            let word = prev.span.slice(text);
+            let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if single_initial || ABBREVIATIONS.contains(&prev.key.as_str()) {
+                // "etc." at the very end of a sentence still ends it when a capital follows a space.
+                if prev.key == "etc" {
+                    return !next_starts_sentence(text, tokens, i);
+                }
+                return true;
+            }
+        }
+    }
+    match tokens.get(i + 1) {
+        Some(next) => {
+            let s = next.span.slice(text);
+            let gap = &text[period.span.end..next.span.start];
+            !gap.contains('\n') && s.chars().next().is_some_and(|c| c.is_lowercase()) && next.is_word()
+        }
+        None => false,
+    }
+}
+
+fn next_starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i + 1)
+        .is_none_or(|n| starts_like_a_sentence(n.span.slice(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s, Span::new(0, s.len())).iter().map(|t| t.span.slice(s)).collect()
+    }
+
+    fn sents(s: &str) -> Vec<&str> {
+        segment(s, Span::new(0, s.len())).sentences.iter().map(|x| x.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn elisions_split_with_both_apostrophes() {
+        assert_eq!(toks("l'assaut d’Idleb"), ["l'", "assaut", "d’", "Idleb"]);
+        assert_eq!(toks("jusqu'à lorsqu’il qu'ils"), ["jusqu'", "à", "lorsqu’", "il", "qu'", "ils"]);
+        assert_eq!(toks("aujourd'hui"), ["aujourd'hui"]);
+    }
+
+    #[test]
+    fn hyphenated_names_stay_whole_and_inversions_split() {
+        assert_eq!(toks("Bachar al-Assad"), ["Bachar", "al-Assad"]);
+        assert_eq!(toks("Hayat Tahrir al-Cham"), ["Hayat", "Tahrir", "al-Cham"]);
+        assert_eq!(toks("a-t-il déclaré-t-elle dit-il"), ["a", "-t-il", "déclaré", "-t-elle", "dit", "-il"]);
+        let t = tokenize("a-t-il", Span::new(0, 6));
+        assert_eq!(t[1].kind, TokenKind::Clitic);
+        assert_eq!(t[1].key, "il");
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(toks("1 800 civils"), ["1 800", "civils"]);
+        assert_eq!(toks("20.000 et 3,7 millions"), ["20.000", "et", "3,7", "millions"]);
+        assert_eq!(toks("450\u{a0}000 réfugiés"), ["450\u{a0}000", "réfugiés"]);
+        assert_eq!(toks("en 2018 2019"), ["en", "2018", "2019"]);
+        assert_eq!(toks("60% du pays"), ["60%", "du", "pays"]);
+    }
+
+    #[test]
+    fn urls_mails_tags_and_handles_are_single_tokens() {
+        assert_eq!(
+            toks("Voir https://example.org/a?b=1. Écrire à jean.dupont@example.fr, #Idlib @AFP"),
+            ["Voir", "https://example.org/a?b=1", ".", "Écrire", "à", "jean.dupont@example.fr", ",", "#Idlib", "@AFP"]
+        );
+    }
+
+    #[test]
+    fn acronyms_with_periods() {
+        assert_eq!(toks("the U.S. said"), ["the", "U.S.", "said"]);
+        assert_eq!(toks("Russia's army and Turkey’s"), ["Russia", "'s", "army", "and", "Turkey", "’s"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_quotes_and_numbers() {
+        assert_eq!(
+            sents("M. Jamal a parlé. Mme Dupont aussi. Plus de 1.800 civils, soit 3,7 %."),
+            ["M. Jamal a parlé.", "Mme Dupont aussi.", "Plus de 1.800 civils, soit 3,7 %."]
+        );
+        assert_eq!(
+            sents("« Ce n’est pas bien. » Le monde regarde… Vraiment ? Oui!"),
+            ["« Ce n’est pas bien. »", "Le monde regarde…", "Vraiment ?", "Oui!"]
+        );
+        assert_eq!(sents("The U.S. said so. J. Smith agreed."), ["The U.S. said so.", "J. Smith agreed."]);
+        assert_eq!(sents("Titre sans point\n\nLe corps."), ["Titre sans point", "Le corps."]);
+        assert_eq!(sents("a dit M.Jamal. Fin"), ["a dit M.Jamal.", "Fin"]);
+    }
+}
