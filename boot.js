@@ -1,0 +1,11 @@
+// Starts the Prisme web app. Kept in a file (not inline) so that the page's
+// Content-Security-Policy can refuse every inline script.
+import init from './prisme-web.js';
+
+init({ module_or_path: './prisme-web_bg.wasm' }).catch((err) => {
+  const box = document.getElementById('boot-error');
+  if (box) {
+    box.hidden = false;
+    box.textContent = 'Prisme could not start in this browser: ' + err;
+  }
+});

@@ -1,0 +1,22 @@
+//! The web page: Yew components that turn user actions into engine calls and
+//! the engine's `Analysis` into pixels. No analysis happens here.
+
+mod actors_table;
+mod add_documents;
+mod app;
+mod browser;
+mod demo;
+mod documents;
+mod notices;
+mod overview;
+pub mod state;
+pub mod worker;
+
+pub use actors_table::{ActorsTable, ActorsTableProps};
+pub use app::App;
+pub use overview::{Overview, OverviewProps};
+
+/// Mounts the page on `<body>`.
+pub fn start() {
+    yew::Renderer::<App>::new().render();
+}

@@ -1,0 +1,63 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the Yew
+//! components render an `Analysis` as a reader expects.
+#![cfg(target_arch = "wasm32")]
+
+use prisme::engine::{analyse, from_pasted, Config};
+use prisme::ui::{ActorsTable, ActorsTableProps, Overview, OverviewProps};
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn settle() {
+    // Yew renders on the next turn of the event loop.
+    gloo::timers::future::TimeoutFuture::new(10).await;
+}
+
+fn corpus() -> Rc<prisme::engine::Analysis> {
+    let a = from_pasted(1, "Moscou et Washington s'accusent. Selon Washington, Moscou ment.").unwrap();
+    let b = from_pasted(2, "Ankara a répondu à Washington lundi.").unwrap();
+    Rc::new(analyse(&[a, b], &Config::default()))
+}
+
+#[wasm_bindgen_test]
+async fn actors_table_shows_mentions_per_document() {
+    let root = mount();
+    yew::Renderer::<ActorsTable>::with_root_and_props(root.clone(), ActorsTableProps { analysis: corpus() }).render();
+    settle().await;
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    let mut seen = Vec::new();
+    for i in 0..rows.length() {
+        let row: web_sys::Element = wasm_bindgen::JsCast::unchecked_into(rows.get(i).unwrap());
+        let cells: Vec<String> = (0..row.children().length())
+            .map(|c| row.children().item(c).unwrap().text_content().unwrap_or_default())
+            .collect();
+        seen.push(cells);
+    }
+    // Washington: twice in the first text, once in the second.
+    assert!(seen.contains(&vec!["Washington".into(), "unknown".into(), "2".into(), "1".into(), "3".into()]), "{seen:?}");
+    assert!(seen.contains(&vec!["Moscou".into(), "unknown".into(), "2".into(), "0".into(), "2".into()]), "{seen:?}");
+    assert!(seen.contains(&vec!["Ankara".into(), "unknown".into(), "0".into(), "1".into(), "1".into()]), "{seen:?}");
+    // The "Selon" that opens a sentence is not an actor.
+    assert!(!seen.iter().any(|r| r[0] == "Selon"));
+}
+
+#[wasm_bindgen_test]
+async fn overview_shows_corpus_figures() {
+    let root = mount();
+    yew::Renderer::<Overview>::with_root_and_props(root.clone(), OverviewProps { analysis: corpus() }).render();
+    settle().await;
+    let figures: Vec<String> = {
+        let list = root.query_selector_all(".figure").unwrap();
+        (0..list.length()).map(|i| list.get(i).unwrap().text_content().unwrap_or_default()).collect()
+    };
+    assert!(figures.contains(&"2documents".to_string()), "{figures:?}");
+    assert!(figures.contains(&"3actors".to_string()), "{figures:?}");
+}

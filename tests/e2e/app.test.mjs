@@ -1,0 +1,87 @@
+// End-to-end journeys on the release build, in Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, openPage, analysed, actorTable, SEEDS, SHOTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** Every request went to the page's own origin. */
+function sameOrigin(requests) {
+  const origin = new URL(env.url).origin;
+  return requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
+}
+
+test('the page opens with the demo corpus analysed', async () => {
+  const { page, context, errors, requests } = await openPage(env);
+  await analysed(page, 4);
+  const sources = await page.$$eval('.doc-meta', (els) => els.map((e) => e.textContent));
+  for (const outlet of ['Estrevian National News Agency', 'Continental Wire', 'Free Voice',
+    'Ministry of Foreign Affairs of the Republic of Morenza']) {
+    assert.ok(sources.some((s) => s.includes(outlet)), `${outlet} is listed`);
+  }
+  const table = await actorTable(page);
+  // Each of the four reports names the wire's rebel group by its acronym or name; the
+  // demo's key person, President Varesco, is named in all four (data/demo/README.md).
+  const varesco = Object.keys(table).filter((name) => name.includes('Varesco'));
+  assert.ok(varesco.length > 0, 'Varesco is an actor');
+  await page.screenshot({ path: join(SHOTS, 'demo.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(sameOrigin(requests), []);
+  await context.close();
+});
+
+test('a pasted text is added to the corpus and analysed', async () => {
+  const { page, context, errors } = await openPage(env);
+  await analysed(page, 4);
+  await page.fill('#paste', 'Moscow and Washington traded accusations on Monday.\n\nOfficials in Washington said the talks had failed.');
+  await page.click('text=Add text');
+  await analysed(page, 5);
+  assert.equal(await page.locator('.doc[data-id="texte-1"]').count(), 1);
+  const table = await actorTable(page);
+  assert.equal(table['Washington']['texte-1'], 2);
+  assert.equal(table['Moscow']['texte-1'], 1);
+  // The demo documents are still there: adding never replaces.
+  assert.equal(await page.locator('.doc').count(), 5);
+  await page.screenshot({ path: join(SHOTS, 'pasted.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the five seeds, uploaded through the file input, are listed, analysed and export the same JSON as the CLI', async () => {
+  const { page, context, errors } = await openPage(env, { locale: 'fr-FR' });
+  await analysed(page, 4);
+  // Start from an empty corpus so that the export covers the seeds alone.
+  while (await page.locator('.doc button.link').count() > 0) {
+    await page.locator('.doc button.link').first().click();
+  }
+  await page.waitForFunction(() => document.querySelectorAll('.doc').length === 0);
+  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
+  assert.equal(files.length, 5);
+  await page.setInputFiles('input[type=file]', files);
+  await analysed(page, 5);
+  for (const f of files) {
+    const id = f.split('/').pop();
+    assert.equal(await page.locator(`.doc[data-id="${id}"]`).count(), 1, `${id} is listed`);
+  }
+  // Metadata read from the files, as a reader sees it in them.
+  const doc003 = page.locator('.doc[data-id="003_c662902fbac361e2.txt"]');
+  assert.equal(await doc003.locator('.doc-title').textContent(), 'Le soutien des États-Unis aux terroristes en Syrie');
+  assert.match(await page.locator('.doc[data-id="000_9904e9e6f32cea34.txt"] .doc-meta').textContent(), /2019-05/);
+  await page.screenshot({ path: join(SHOTS, 'seeds.png'), fullPage: true });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  const cli = spawnSync(process.env.PRISME_CLI ?? 'target/release/prisme', ['analyse', ...files, '--json'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(exported, cli.stdout, 'the web export and the CLI output are byte-identical');
+  const analysis = JSON.parse(exported);
+  assert.equal(analysis.documents.length, 5);
+  assert.deepEqual(analysis.documents.map((d) => d.id), files.map((f) => f.split('/').pop()));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
