@@ -23,7 +23,7 @@ async fn settle() {
 
 fn corpus() -> Rc<prisme::engine::Analysis> {
     let a = from_pasted(1, "Moscou et Washington s'accusent. Selon Washington, Moscou ment.").unwrap();
-    let b = from_pasted(2, "Ankara a répondu à Washington lundi.").unwrap();
+    let b = from_pasted(2, "Les diplomates d’Ankara ont répondu à Washington lundi.").unwrap();
     Rc::new(analyse(&[a, b], &Config::default()))
 }
 

@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
-/// The script Trunk writes for the worker binary.
-const WORKER_SCRIPT: &str = "./prisme-worker_loader.js";
+/// The script that starts the worker binary (worker-loader.js at the root).
+const WORKER_SCRIPT: &str = "./worker-loader.js";
 /// What the worker posts once it can take requests.
 const READY: &str = "ready";
 

@@ -38,11 +38,12 @@ test('the page opens with the demo corpus analysed', async () => {
 test('a pasted text is added to the corpus and analysed', async () => {
   const { page, context, errors } = await openPage(env);
   await analysed(page, 4);
-  await page.fill('#paste', 'Moscow and Washington traded accusations on Monday.\n\nOfficials in Washington said the talks had failed.');
+  await page.fill('#paste', 'Officials in Moscow and Washington traded accusations on Monday.\n\nThe talks had failed, a diplomat in Washington said.');
   await page.click('text=Add text');
   await analysed(page, 5);
   assert.equal(await page.locator('.doc[data-id="texte-1"]').count(), 1);
   const table = await actorTable(page);
+  assert.ok(table['Washington'], `Washington is an actor (actors: ${Object.keys(table).join(', ')})`);
   assert.equal(table['Washington']['texte-1'], 2);
   assert.equal(table['Moscow']['texte-1'], 1);
   // The demo documents are still there: adding never replaces.
