@@ -26,12 +26,17 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token, with its matching key (lower case, accents folded).
+/// One token: its surface is `span` in the text, `key` is the matching key
+/// (lower case, accents folded) and `stem` the key of its Snowball stem in the
+/// document's language ("déclarés" and "déclaré" share `declar`). The stem is
+/// the key itself until [`Segmented::stem`] is called, and for languages with
+/// no stemmer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     pub key: String,
+    pub stem: String,
 }
 
 impl Token {
@@ -55,6 +60,23 @@ pub struct Segmented {
 }
 
 impl Segmented {
+    /// Fills each word's `stem` with the Snowball stemmer of `language`
+    /// (`fr` or `en`; other languages keep the key). rust-stemmers is the
+    /// Snowball project's own algorithms compiled to Rust: a French stemmer
+    /// written by hand would miss most of its suffix rules.
+    pub fn stem(&mut self, text: &str, language: &str) {
+        let algorithm = match language {
+            "fr" => rust_stemmers::Algorithm::French,
+            "en" => rust_stemmers::Algorithm::English,
+            _ => return,
+        };
+        let stemmer = rust_stemmers::Stemmer::create(algorithm);
+        for t in self.tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
+            let lower = t.span.slice(text).to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+            t.stem = fold(&stemmer.stem(&lower));
+        }
+    }
+
     /// Tokens that are words (what "word count" counts): words and numbers.
     pub fn word_count(&self) -> usize {
         self.tokens
@@ -81,8 +103,22 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Cuts `text[body]` into tokens and sentences.
 pub fn segment(text: &str, body: Span) -> Segmented {
-    let tokens = tokenize(text, body);
-    let sentences = split_sentences(text, body, &tokens);
+    segment_regions(text, &[body])
+}
+
+/// Cuts the `regions` of `text` (sorted, not overlapping: what cleaning kept)
+/// into tokens and sentences. Tokens never cross a region's edge; a sentence
+/// may run over a removed region that holds no line break (a Markdown link
+/// target), so its span can cover markup.
+pub fn segment_regions(text: &str, regions: &[Span]) -> Segmented {
+    let mut tokens = Vec::new();
+    for r in regions {
+        let r = Span::new(r.start.min(text.len()), r.end.min(text.len()));
+        if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end {
+            tokens.extend(tokenize(text, r));
+        }
+    }
+    let sentences = split_sentences(text, &tokens);
     Segmented { tokens, sentences }
 }
 
@@ -146,7 +182,8 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
             TokenKind::Clitic => fold(span.slice(text).trim_start_matches(['-', 't', 'T']).trim_start_matches('-')),
             _ => fold(span.slice(text)),
         };
-        tokens.push(Token { span, kind, key });
+        let stem = key.clone();
+        tokens.push(Token { span, kind, key, stem });
         i += len;
     }
     tokens
@@ -312,7 +349,7 @@ fn is_terminal(s: &str) -> bool {
 /// quotes after them) unless the period belongs to an abbreviation or an
 /// initial, and at every blank line; a line break ends one when the next line
 /// starts like a new sentence.
-fn split_sentences(text: &str, body: Span, tokens: &[Token]) -> Vec<Sentence> {
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start_tok = 0;
     let mut i = 0;
@@ -349,7 +386,6 @@ fn split_sentences(text: &str, body: Span, tokens: &[Token]) -> Vec<Sentence> {
         i += 1;
     }
     close(&mut sentences, start_tok, tokens.len());
-    let _ = body;
     sentences
 }
 
