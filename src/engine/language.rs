@@ -5,29 +5,29 @@
 
 use super::segment::{Token, TokenKind};
 
-/// Function words frequent in one language's news and rare in the others'.
-/// Words two of these languages share in running text ("de", "la", "in") are
-/// left out of the smaller lists so that they do not blur the vote.
+/// Function words of each language's news prose. Words several languages
+/// share ("de", "la", "que", "in") are in each of their lists and count for
+/// none: only a word that belongs to one list is evidence.
 const FRENCH: &[&str] = &[
     "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "que", "qui", "sur", "pas",
     "par", "au", "aux", "avec", "ont", "sont", "cette", "ce", "il", "elle", "nous", "leur", "l'", "d'", "qu'",
-    "selon", "ete", "mais", "ou", "plus",
+    "selon", "ete", "mais", "ou", "plus", "en", "se",
 ];
 const ENGLISH: &[&str] = &[
     "the", "and", "of", "to", "is", "in", "that", "for", "on", "with", "was", "were", "by", "it", "as", "are",
-    "have", "has", "this", "from", "at", "be", "said", "not", "which", "their", "they", "but", "or", "an",
+    "have", "has", "this", "from", "at", "be", "said", "not", "which", "their", "they", "but", "or", "an", "no",
 ];
 const SPANISH: &[&str] = &[
-    "el", "los", "las", "del", "y", "en", "que", "por", "con", "una", "para", "es", "su", "al", "lo", "como",
-    "pero", "sus", "fue", "este", "esta", "han", "segun", "tambien",
+    "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "con", "una", "un", "para", "es", "su", "al",
+    "lo", "como", "pero", "sus", "fue", "este", "esta", "han", "ha", "segun", "tambien", "se", "no",
 ];
 const GERMAN: &[&str] = &[
     "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "von", "zu", "auf", "ein", "eine", "sich",
-    "auch", "wird", "wurde", "sind", "nach", "bei", "aus", "dass", "einer",
+    "auch", "wird", "wurde", "sind", "nach", "bei", "aus", "dass", "einer", "in", "im",
 ];
 const ITALIAN: &[&str] = &[
-    "il", "della", "di", "che", "e", "gli", "per", "con", "non", "sono", "nel", "alla", "delle", "dei", "anche",
-    "questo", "ha", "come", "piu", "stato", "degli", "sul",
+    "il", "la", "della", "di", "che", "e", "gli", "per", "con", "non", "sono", "nel", "alla", "delle", "dei",
+    "anche", "questo", "ha", "come", "piu", "stato", "degli", "sul", "un", "una", "in", "no", "se",
 ];
 /// The languages told by function words, in the order ties are broken.
 const LANGUAGES: &[(&str, &[&str])] =
@@ -67,10 +67,9 @@ pub fn detect(tokens: &[Token]) -> &'static str {
     }
     let mut counts = [0usize; 5];
     for t in &words {
-        for (i, (_, list)) in LANGUAGES.iter().enumerate() {
-            if list.contains(&t.key.as_str()) {
-                counts[i] += 1;
-            }
+        let mut lists = LANGUAGES.iter().enumerate().filter(|(_, (_, list))| list.contains(&t.key.as_str()));
+        if let (Some((i, _)), None) = (lists.next(), lists.next()) {
+            counts[i] += 1;
         }
     }
     let (best, &n) = counts.iter().enumerate().fold((0, &0), |acc, (i, n)| if *n > *acc.1 { (i, n) } else { acc });
@@ -83,6 +82,18 @@ pub fn detect(tokens: &[Token]) -> &'static str {
     } else {
         "und"
     }
+}
+
+/// The language of a whole document: by its function words, or, when they
+/// are too evenly split (a document in two languages), the language of most
+/// of its paragraphs (the first one seen on a tie).
+pub fn detect_document(tokens: &[Token], paragraphs: &[&'static str]) -> &'static str {
+    let whole = detect(tokens);
+    if whole != "und" || paragraphs.is_empty() {
+        return whole;
+    }
+    let count = |l: &str| paragraphs.iter().filter(|p| **p == l).count();
+    paragraphs.iter().copied().fold(paragraphs[0], |best, l| if count(l) > count(best) { l } else { best })
 }
 
 /// The language of each paragraph (tokens between blank lines) long enough

@@ -47,13 +47,14 @@ pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
     for (doc, removals) in docs.iter().zip(&removals) {
         let body = Span::new(body_start(&doc.text), doc.text.len());
         let mut seg = segment_regions(&doc.text, &clean::kept_regions(body, removals));
+        let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens);
         let language = if doc.language.trim().is_empty() {
-            language::detect(&seg.tokens).to_string()
+            language::detect_document(&seg.tokens, &paragraphs).to_string()
         } else {
             doc.language.trim().to_lowercase()
         };
         seg.stem(&doc.text, &language);
-        let warnings = language::warnings(&language, &language::paragraph_languages(&doc.text, &seg.tokens));
+        let warnings = language::warnings(&language, &paragraphs);
         rows.push(DocumentRow {
             id: doc.id.clone(),
             name: doc.name.clone(),
