@@ -62,6 +62,9 @@ const PARAGRAPH_MIN_WORDS: usize = 15;
 const REPEAT_MIN_CHARS: usize = 40;
 /// Earlier paragraphs are looked up by this many leading letters and digits.
 const REPEAT_KEY_CHARS: usize = 24;
+/// At most this many earlier paragraphs with the same opening are compared
+/// (the latest ones), so a text of many look-alike paragraphs stays fast.
+const REPEAT_MAX_CANDIDATES: usize = 32;
 
 static INTERFACE_PHRASES: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
     include_str!("../../data/intake/interface_phrases.txt")
@@ -309,7 +312,7 @@ fn repeated_paragraphs(lines: &[Line]) -> Vec<Span> {
             let head: String = key.chars().take(REPEAT_KEY_CHARS).collect();
             let found = by_start
                 .get(&head)
-                .is_some_and(|starts| starts.iter().any(|&k| continues_from(&keys[k..j], key)));
+                .is_some_and(|starts| starts.iter().rev().take(REPEAT_MAX_CANDIDATES).any(|&k| continues_from(&keys[k..j], key)));
             if found {
                 repeated.push(paragraphs[j].0);
             }
