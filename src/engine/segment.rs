@@ -366,9 +366,17 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if t.kind == TokenKind::Punct && is_terminal(s) {
             end_here = !(s == "." && period_is_not_final(text, tokens, i));
             // Closing quotes and brackets right after belong to this sentence.
+            let mut j = i;
             if end_here {
-                while i + 1 < tokens.len() && is_closing_quote(tokens[i + 1].span.slice(text)) && closing_quote_attached(text, tokens, i + 1) {
-                    i += 1;
+                while j + 1 < tokens.len() && is_closing_quote(tokens[j + 1].span.slice(text)) && closing_quote_attached(text, tokens, j + 1) {
+                    j += 1;
+                }
+                // "Il hésite... puis repart", « Partez ! » a-t-il crié: a
+                // lower-case word on the same line goes on with the sentence.
+                if continues_in_lower_case(text, tokens, j) {
+                    end_here = false;
+                } else {
+                    i = j;
                 }
             }
         }
@@ -407,6 +415,15 @@ fn closing_quote_attached(text: &str, tokens: &[Token], q: usize) -> bool {
         };
     }
     true
+}
+
+fn continues_in_lower_case(text: &str, tokens: &[Token], j: usize) -> bool {
+    tokens.get(j + 1).is_some_and(|next| {
+        let gap = &text[tokens[j].span.end..next.span.start];
+        !gap.contains('\n')
+            && matches!(next.kind, TokenKind::Word | TokenKind::Elision)
+            && next.span.slice(text).chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 fn starts_like_a_sentence(s: &str) -> bool {
@@ -514,5 +531,23 @@ mod tests {
         assert_eq!(sents("The U.S. said so. J. Smith agreed."), ["The U.S. said so.", "J. Smith agreed."]);
         assert_eq!(sents("Titre sans point\n\nLe corps."), ["Titre sans point", "Le corps."]);
         assert_eq!(sents("a dit M.Jamal. Fin"), ["a dit M.Jamal.", "Fin"]);
+    }
+}
+
+#[cfg(test)]
+mod harder_cases {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        segment(s, Span::new(0, s.len())).sentences.iter().map(|x| x.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn titles_initials_and_ellipses() {
+        assert_eq!(sents("Dr. Smith met St. Louis officials. U.S. troops left."), ["Dr. Smith met St. Louis officials.", "U.S. troops left."]);
+        assert_eq!(sents("J.-P. Dupont et Mme Martin sont là. Fin."), ["J.-P. Dupont et Mme Martin sont là.", "Fin."]);
+        assert_eq!(sents("Il hésite... puis repart. Voilà."), ["Il hésite... puis repart.", "Voilà."]);
+        assert_eq!(sents("« Partez ! » a-t-il crié. « Non ? » Elle reste."), ["« Partez ! » a-t-il crié.", "« Non ? »", "Elle reste."]);
+        assert_eq!(sents("“It is over.” She left."), ["“It is over.”", "She left."]);
     }
 }
