@@ -11,7 +11,8 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 Usage: prisme analyse FILE... [--json] [--csv DIR]
 
-  FILE...     text files to analyse, in the order given (a folder adds its files)
+  FILE...     files to analyse, in the order given (a folder adds its files):
+              .txt .md .html .docx, and .csv .tsv .json .jsonl with one document per row
   --json      write the full analysis as JSON to standard output
               (the same bytes as the web page's \"Export JSON\")
   --csv DIR   write one CSV file per table into DIR
@@ -68,10 +69,15 @@ fn load(files: &[PathBuf]) -> (Vec<InputDocument>, Vec<String>) {
             Err(e) => problems.push(format!("{}: {e}", path.display())),
             Ok(bytes) => match engine::decode_file(&name, &bytes) {
                 Err(e) => problems.push(e.to_string()),
-                Ok(mut doc) => {
-                    let taken: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-                    doc.id = engine::unique_id(&doc.id, &taken);
-                    docs.push(doc);
+                Ok(found) => {
+                    for mut doc in found {
+                        if let Some(twin) = docs.iter().find(|d| engine::same_content(d, &doc)) {
+                            problems.push(format!("{}: same text as {}, analysed twice", doc.id, twin.id));
+                        }
+                        let taken: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+                        doc.id = engine::unique_id(&doc.id, &taken);
+                        docs.push(doc);
+                    }
                 }
             },
         }
@@ -83,6 +89,14 @@ fn summary(a: &Analysis) -> String {
     let mut s = String::new();
     for d in &a.documents {
         s += &format!("{}\t{}\t{}\t{} words\t{} sentences\t{}\n", d.id, d.language, d.date, d.words, d.sentences, d.title);
+        for r in &d.removed {
+            if r.reason != "markup" {
+                s += &format!("\t- removed ({}): {}\n", r.reason, r.text.chars().take(60).collect::<String>());
+            }
+        }
+        for w in &d.warnings {
+            s += &format!("\t! {w}\n");
+        }
     }
     s += "\nActors (mentions in all):\n";
     for ac in a.actors.iter().take(25) {

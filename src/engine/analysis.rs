@@ -72,6 +72,25 @@ pub struct DocumentRow {
     /// Where the analysed body starts and ends inside `text` (front matter and
     /// a leading metadata line are outside it).
     pub body: Span,
+    /// Parts of the body left out of the analysis, in text order. Words and
+    /// sentences are counted on the rest.
+    pub removed: Vec<RemovedRow>,
+    /// Things the user should know about this document (limited language
+    /// support, paragraphs in several languages).
+    pub warnings: Vec<String>,
+}
+
+/// A region of a document left out of the analysis. The user can put it back
+/// by adding its `span` to the document's `restored` list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemovedRow {
+    pub span: Span,
+    /// `markup` (Markdown syntax, link targets, shortcodes), `chrome` (menus,
+    /// search boxes, "share" lines and other page furniture) or
+    /// `repeated_paragraph` (a paragraph repeating earlier text).
+    pub reason: String,
+    /// The text at `span`.
+    pub text: String,
 }
 
 /// Someone or something the texts talk about.

@@ -1,50 +1,148 @@
-//! Which language a document is in, told from its most common function words.
+//! Which language a document is in, told from its most common function
+//! words, or from its script for Arabic. French and English are analysed in
+//! full; Spanish, German and Italian are recognised so that the user can be
+//! told their support is limited.
 
-use super::segment::Token;
+use super::segment::{Token, TokenKind};
 
-/// Function words frequent in French news and rare in English, and the reverse.
+/// Function words of each language's news prose. Words several languages
+/// share ("de", "la", "que", "in") are in each of their lists and count for
+/// none: only a word that belongs to one list is evidence.
 const FRENCH: &[&str] = &[
     "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "que", "qui", "sur", "pas",
     "par", "au", "aux", "avec", "ont", "sont", "cette", "ce", "il", "elle", "nous", "leur", "l'", "d'", "qu'",
-    "selon", "été", "mais", "ou", "plus",
+    "selon", "ete", "mais", "ou", "plus", "en", "se",
 ];
 const ENGLISH: &[&str] = &[
     "the", "and", "of", "to", "is", "in", "that", "for", "on", "with", "was", "were", "by", "it", "as", "are",
-    "have", "has", "this", "from", "at", "be", "said", "not", "which", "their", "they", "but", "or", "an",
+    "have", "has", "this", "from", "at", "be", "said", "not", "which", "their", "they", "but", "or", "an", "no",
 ];
+const SPANISH: &[&str] = &[
+    "el", "la", "los", "las", "de", "del", "y", "en", "que", "por", "con", "una", "un", "para", "es", "su", "al",
+    "lo", "como", "pero", "sus", "fue", "este", "esta", "han", "ha", "segun", "tambien", "se", "no",
+];
+const GERMAN: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "mit", "den", "dem", "von", "zu", "auf", "ein", "eine", "sich",
+    "auch", "wird", "wurde", "sind", "nach", "bei", "aus", "dass", "einer", "in", "im",
+];
+const ITALIAN: &[&str] = &[
+    "il", "la", "della", "di", "che", "e", "gli", "per", "con", "non", "sono", "nel", "alla", "delle", "dei",
+    "anche", "questo", "ha", "come", "piu", "stato", "degli", "sul", "un", "una", "in", "no", "se",
+];
+/// The languages told by function words, in the order ties are broken.
+const LANGUAGES: &[(&str, &[&str])] =
+    &[("fr", FRENCH), ("en", ENGLISH), ("es", SPANISH), ("de", GERMAN), ("it", ITALIAN)];
+
+/// The languages Prisme's lexicons cover in full.
+pub const FULLY_SUPPORTED: &[&str] = &["fr", "en"];
+
 /// Below this many function words in all, the language is not guessed.
 const MIN_EVIDENCE: usize = 3;
-/// One language must have this share of the function words to be chosen.
-const MAJORITY: f64 = 0.7;
+/// The leading language must have this many times the function words of the
+/// runner-up: the lists share a few words ("il", "que", "en"), so a plain
+/// majority would be blurred by them.
+const LEAD_RATIO: f64 = 1.5;
+/// A text whose letters are at least this share Arabic script is Arabic
+/// (names in Latin letters may be mixed in).
+const ARABIC_SCRIPT_SHARE: f64 = 0.5;
+/// A paragraph needs this many word tokens for its own language to count in
+/// the mixed-language check: a quoted name or a slogan is not a language switch.
+const PARAGRAPH_MIN_WORDS: usize = 20;
 
-/// `fr`, `en`, or `und` when the text gives too little evidence either way.
+/// `fr`, `en`, `es`, `de`, `it`, `ar`, or `und` when the text gives too
+/// little evidence or is in another language.
 pub fn detect(tokens: &[Token]) -> &'static str {
-    let (mut fr, mut en) = (0usize, 0usize);
-    for t in tokens {
-        let k = t.key.as_str();
-        if FRENCH.contains(&k) {
-            fr += 1;
-        }
-        if ENGLISH.contains(&k) {
-            en += 1;
+    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    let (mut arabic, mut letters) = (0usize, 0usize);
+    for t in &words {
+        for c in t.key.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+                arabic += 1;
+            }
         }
     }
-    let total = fr + en;
-    if total < MIN_EVIDENCE {
+    if letters > 0 && arabic as f64 >= letters as f64 * ARABIC_SCRIPT_SHARE {
+        return "ar";
+    }
+    let mut counts = [0usize; 5];
+    for t in &words {
+        let mut lists = LANGUAGES.iter().enumerate().filter(|(_, (_, list))| list.contains(&t.key.as_str()));
+        if let (Some((i, _)), None) = (lists.next(), lists.next()) {
+            counts[i] += 1;
+        }
+    }
+    let (best, &n) = counts.iter().enumerate().fold((0, &0), |acc, (i, n)| if *n > *acc.1 { (i, n) } else { acc });
+    let runner_up = counts.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, &c)| c).max().unwrap_or(0);
+    if n < MIN_EVIDENCE {
         return "und";
     }
-    if fr as f64 >= total as f64 * MAJORITY {
-        "fr"
-    } else if en as f64 >= total as f64 * MAJORITY {
-        "en"
+    if n as f64 >= runner_up as f64 * LEAD_RATIO {
+        LANGUAGES[best].0
     } else {
         "und"
     }
 }
 
+/// The language of a whole document: by its function words, or, when they
+/// are too evenly split (a document in two languages), the language of most
+/// of its paragraphs (the first one seen on a tie).
+pub fn detect_document(tokens: &[Token], paragraphs: &[&'static str]) -> &'static str {
+    let whole = detect(tokens);
+    if whole != "und" || paragraphs.is_empty() {
+        return whole;
+    }
+    let count = |l: &str| paragraphs.iter().filter(|p| **p == l).count();
+    paragraphs.iter().copied().fold(paragraphs[0], |best, l| if count(l) > count(best) { l } else { best })
+}
+
+/// The language of each paragraph (tokens between blank lines) long enough
+/// to tell, in text order.
+pub fn paragraph_languages(text: &str, tokens: &[Token]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=tokens.len() {
+        let breaks = i == tokens.len() || (i > 0 && text.get(tokens[i - 1].span.end..tokens[i].span.start).is_some_and(|g| g.matches('\n').count() >= 2));
+        if breaks && i > start {
+            let para = &tokens[start..i];
+            if para.iter().filter(|t| t.kind == TokenKind::Word).count() >= PARAGRAPH_MIN_WORDS {
+                let l = detect(para);
+                if l != "und" {
+                    out.push(l);
+                }
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+/// Warnings about a document's language for the user: a language other than
+/// French or English is analysed with limited support, and paragraphs in
+/// different languages make the results harder to read.
+pub fn warnings(language: &str, paragraphs: &[&str]) -> Vec<String> {
+    let mut w = Vec::new();
+    if !FULLY_SUPPORTED.contains(&language) {
+        let which = if language == "und" { "could not be told".to_string() } else { format!("is '{language}'") };
+        w.push(format!(
+            "limited support: the language {which}; Prisme's word lists cover French and English, so sentiment and framing may miss things."
+        ));
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for l in paragraphs {
+        if !seen.contains(l) {
+            seen.push(l);
+        }
+    }
+    if seen.len() > 1 {
+        w.push(format!("mixed languages: paragraphs in {}.", seen.join(", ")));
+    }
+    w
+}
+
 #[cfg(test)]
 mod tests {
-    use super::detect;
+    use super::*;
     use crate::engine::{analysis::Span, segment::tokenize};
 
     fn lang(s: &str) -> &'static str {
@@ -56,5 +154,24 @@ mod tests {
         assert_eq!(lang("Les États-Unis ont exprimé leur solidarité avec la Turquie dans cette crise."), "fr");
         assert_eq!(lang("The United States expressed its solidarity with Turkey in this crisis, the official said."), "en");
         assert_eq!(lang("Idlib"), "und");
+    }
+
+    #[test]
+    fn recognises_other_languages_cheaply() {
+        assert_eq!(lang("El gobierno de Turquía ha pedido a los aliados que apoyen su posición en la crisis."), "es");
+        assert_eq!(lang("Die Regierung der Türkei hat die Verbündeten um Unterstützung gebeten, sagte er auch."), "de");
+        assert_eq!(lang("Il governo della Turchia ha chiesto agli alleati di sostenere la sua posizione per la crisi."), "it");
+        assert_eq!(lang("أعلنت الحكومة التركية اليوم عن إغلاق الحدود مع سوريا"), "ar");
+    }
+
+    #[test]
+    fn warns_on_limited_support_and_mixed_paragraphs() {
+        assert!(warnings("fr", &["fr", "fr"]).is_empty());
+        assert_eq!(warnings("es", &[]).len(), 1);
+        assert!(warnings("es", &[])[0].starts_with("limited support"));
+        assert_eq!(warnings("fr", &["fr", "en"]), vec!["mixed languages: paragraphs in fr, en.".to_string()]);
+        let text = "Les États-Unis ont exprimé jeudi leur solidarité avec leur allié de l'OTAN, la Turquie, appelant à une fin immédiate de l'offensive dans le nord-ouest de la Syrie.\n\nThe United States on Thursday expressed its solidarity with its NATO ally Turkey, calling for an immediate end to the offensive in the north-west of Syria, the official said.";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(paragraph_languages(text, &toks), ["fr", "en"]);
     }
 }

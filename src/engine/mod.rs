@@ -1,25 +1,31 @@
 //! The analysis engine: plain Rust, no browser code. The web worker, the page
 //! and the command-line tool all call [`analyse`] and get the same [`Analysis`].
 //!
-//! Stages, in order: intake (decode, metadata) → segment (sentences, tokens)
-//! → language → actors → the `Analysis` rows.
+//! Stages, in order: intake (decode, strip markup, metadata) → clean (page
+//! chrome, repeated paragraphs) → segment the kept text (sentences, tokens)
+//! → language → stems → actors → the `Analysis` rows.
 
 mod actors;
 mod analysis;
+mod clean;
 mod export;
 mod fold;
+mod formats;
 mod intake;
 mod language;
 mod segment;
+mod table;
 
 pub use analysis::{
-    ActorRow, Analysis, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow, SentimentRow, Span,
-    SCHEMA_VERSION,
+    ActorRow, Analysis, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow, RemovedRow,
+    SentimentRow, Span, SCHEMA_VERSION,
 };
+pub use clean::{is_interface_phrase, Removal, RemovalReason};
 pub use export::{to_csv_tables, to_json};
 pub use fold::fold;
-pub use intake::{body_start, decode_file, from_pasted, InputDocument, IntakeError};
-pub use segment::{segment, Segmented, Sentence, Token, TokenKind};
+pub use intake::{body_start, decode_file, from_pasted, same_content, InputDocument, IntakeError, MAX_FILE_BYTES};
+pub use segment::{segment, segment_regions, Segmented, Sentence, Token, TokenKind};
+pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 
 use serde::{Deserialize, Serialize};
 
@@ -37,14 +43,18 @@ pub fn generator() -> String {
 pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
     let mut rows = Vec::with_capacity(docs.len());
     let mut segs = Vec::with_capacity(docs.len());
-    for doc in docs {
+    let removals = clean::find_removals(docs);
+    for (doc, removals) in docs.iter().zip(&removals) {
         let body = Span::new(body_start(&doc.text), doc.text.len());
-        let seg = segment(&doc.text, body);
+        let mut seg = segment_regions(&doc.text, &clean::kept_regions(body, removals));
+        let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens);
         let language = if doc.language.trim().is_empty() {
-            language::detect(&seg.tokens).to_string()
+            language::detect_document(&seg.tokens, &paragraphs).to_string()
         } else {
             doc.language.trim().to_lowercase()
         };
+        seg.stem(&doc.text, &language);
+        let warnings = language::warnings(&language, &paragraphs);
         rows.push(DocumentRow {
             id: doc.id.clone(),
             name: doc.name.clone(),
@@ -56,6 +66,11 @@ pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
             sentences: seg.sentences.len(),
             text: doc.text.clone(),
             body,
+            removed: removals
+                .iter()
+                .map(|r| RemovedRow { span: r.span, reason: r.reason.as_str().to_string(), text: r.span.slice(&doc.text).to_string() })
+                .collect(),
+            warnings,
         });
         segs.push(seg);
     }

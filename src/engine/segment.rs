@@ -26,12 +26,17 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token, with its matching key (lower case, accents folded).
+/// One token: its surface is `span` in the text, `key` is the matching key
+/// (lower case, accents folded) and `stem` the key of its Snowball stem in the
+/// document's language ("déclarés" and "déclaré" share `declar`). The stem is
+/// the key itself until [`Segmented::stem`] is called, and for languages with
+/// no stemmer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
     pub key: String,
+    pub stem: String,
 }
 
 impl Token {
@@ -55,6 +60,23 @@ pub struct Segmented {
 }
 
 impl Segmented {
+    /// Fills each word's `stem` with the Snowball stemmer of `language`
+    /// (`fr` or `en`; other languages keep the key). rust-stemmers is the
+    /// Snowball project's own algorithms compiled to Rust: a French stemmer
+    /// written by hand would miss most of its suffix rules.
+    pub fn stem(&mut self, text: &str, language: &str) {
+        let algorithm = match language {
+            "fr" => rust_stemmers::Algorithm::French,
+            "en" => rust_stemmers::Algorithm::English,
+            _ => return,
+        };
+        let stemmer = rust_stemmers::Stemmer::create(algorithm);
+        for t in self.tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
+            let lower = t.span.slice(text).to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+            t.stem = fold(&stemmer.stem(&lower));
+        }
+    }
+
     /// Tokens that are words (what "word count" counts): words and numbers.
     pub fn word_count(&self) -> usize {
         self.tokens
@@ -81,8 +103,22 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Cuts `text[body]` into tokens and sentences.
 pub fn segment(text: &str, body: Span) -> Segmented {
-    let tokens = tokenize(text, body);
-    let sentences = split_sentences(text, body, &tokens);
+    segment_regions(text, &[body])
+}
+
+/// Cuts the `regions` of `text` (sorted, not overlapping: what cleaning kept)
+/// into tokens and sentences. Tokens never cross a region's edge; a sentence
+/// may run over a removed region that holds no line break (a Markdown link
+/// target), so its span can cover markup.
+pub fn segment_regions(text: &str, regions: &[Span]) -> Segmented {
+    let mut tokens = Vec::new();
+    for r in regions {
+        let r = Span::new(r.start.min(text.len()), r.end.min(text.len()));
+        if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end {
+            tokens.extend(tokenize(text, r));
+        }
+    }
+    let sentences = split_sentences(text, &tokens);
     Segmented { tokens, sentences }
 }
 
@@ -146,7 +182,8 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
             TokenKind::Clitic => fold(span.slice(text).trim_start_matches(['-', 't', 'T']).trim_start_matches('-')),
             _ => fold(span.slice(text)),
         };
-        tokens.push(Token { span, kind, key });
+        let stem = key.clone();
+        tokens.push(Token { span, kind, key, stem });
         i += len;
     }
     tokens
@@ -312,7 +349,7 @@ fn is_terminal(s: &str) -> bool {
 /// quotes after them) unless the period belongs to an abbreviation or an
 /// initial, and at every blank line; a line break ends one when the next line
 /// starts like a new sentence.
-fn split_sentences(text: &str, body: Span, tokens: &[Token]) -> Vec<Sentence> {
+fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start_tok = 0;
     let mut i = 0;
@@ -329,9 +366,17 @@ fn split_sentences(text: &str, body: Span, tokens: &[Token]) -> Vec<Sentence> {
         if t.kind == TokenKind::Punct && is_terminal(s) {
             end_here = !(s == "." && period_is_not_final(text, tokens, i));
             // Closing quotes and brackets right after belong to this sentence.
+            let mut j = i;
             if end_here {
-                while i + 1 < tokens.len() && is_closing_quote(tokens[i + 1].span.slice(text)) && closing_quote_attached(text, tokens, i + 1) {
-                    i += 1;
+                while j + 1 < tokens.len() && is_closing_quote(tokens[j + 1].span.slice(text)) && closing_quote_attached(text, tokens, j + 1) {
+                    j += 1;
+                }
+                // "Il hésite... puis repart", « Partez ! » a-t-il crié: a
+                // lower-case word on the same line goes on with the sentence.
+                if continues_in_lower_case(text, tokens, j) {
+                    end_here = false;
+                } else {
+                    i = j;
                 }
             }
         }
@@ -349,7 +394,6 @@ fn split_sentences(text: &str, body: Span, tokens: &[Token]) -> Vec<Sentence> {
         i += 1;
     }
     close(&mut sentences, start_tok, tokens.len());
-    let _ = body;
     sentences
 }
 
@@ -371,6 +415,15 @@ fn closing_quote_attached(text: &str, tokens: &[Token], q: usize) -> bool {
         };
     }
     true
+}
+
+fn continues_in_lower_case(text: &str, tokens: &[Token], j: usize) -> bool {
+    tokens.get(j + 1).is_some_and(|next| {
+        let gap = &text[tokens[j].span.end..next.span.start];
+        !gap.contains('\n')
+            && matches!(next.kind, TokenKind::Word | TokenKind::Elision)
+            && next.span.slice(text).chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 fn starts_like_a_sentence(s: &str) -> bool {
@@ -478,5 +531,23 @@ mod tests {
         assert_eq!(sents("The U.S. said so. J. Smith agreed."), ["The U.S. said so.", "J. Smith agreed."]);
         assert_eq!(sents("Titre sans point\n\nLe corps."), ["Titre sans point", "Le corps."]);
         assert_eq!(sents("a dit M.Jamal. Fin"), ["a dit M.Jamal.", "Fin"]);
+    }
+}
+
+#[cfg(test)]
+mod harder_cases {
+    use super::*;
+
+    fn sents(s: &str) -> Vec<&str> {
+        segment(s, Span::new(0, s.len())).sentences.iter().map(|x| x.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn titles_initials_and_ellipses() {
+        assert_eq!(sents("Dr. Smith met St. Louis officials. U.S. troops left."), ["Dr. Smith met St. Louis officials.", "U.S. troops left."]);
+        assert_eq!(sents("J.-P. Dupont et Mme Martin sont là. Fin."), ["J.-P. Dupont et Mme Martin sont là.", "Fin."]);
+        assert_eq!(sents("Il hésite... puis repart. Voilà."), ["Il hésite... puis repart.", "Voilà."]);
+        assert_eq!(sents("« Partez ! » a-t-il crié. « Non ? » Elle reste."), ["« Partez ! » a-t-il crié.", "« Non ? »", "Elle reste."]);
+        assert_eq!(sents("“It is over.” She left."), ["“It is over.”", "She left."]);
     }
 }
