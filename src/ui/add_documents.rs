@@ -22,7 +22,7 @@ fn add_files(store: Store, files: FileList) {
             match browser::read_file(&file).await {
                 Err(text) => store.dispatch(Action::Notify(Notice { level: Level::Error, text })),
                 Ok(bytes) => match decode_file(&name, &bytes) {
-                    Ok(doc) => docs.push(doc),
+                    Ok(found) => docs.extend(found),
                     Err(e) => store.dispatch(Action::Notify(Notice { level: Level::Error, text: e.to_string() })),
                 },
             }

@@ -19,5 +19,5 @@ const ENGLISH: [(&str, &str); 4] = [
 /// The demo documents in `language` (`fr`, anything else gives English).
 pub fn demo_corpus(language: &str) -> Vec<InputDocument> {
     let files = if language.starts_with("fr") { &FRENCH } else { &ENGLISH };
-    files.iter().filter_map(|(name, text)| decode_file(name, text.as_bytes()).ok()).collect()
+    files.iter().filter_map(|(name, text)| decode_file(name, text.as_bytes()).ok()).flatten().collect()
 }
