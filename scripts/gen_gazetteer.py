@@ -44,6 +44,15 @@ def fr_forms(spec):
     return out
 
 
+def fr_forms_fem(m):
+    """The feminine singular of a regular French demonym."""
+    if m.endswith("e"):
+        return m
+    if m.endswith("en"):
+        return m + "ne"
+    return m + "e"
+
+
 def en_forms(spec):
     if not spec:
         return []
@@ -76,7 +85,8 @@ def main():
             demonyms.append((f"p:demonym-{slug}", "demonym", qid, fr_d[0] if fr_d else "", en_d[0] if en_d else "", names[1:] if fr_d else en_d[1:]))
         if qid in SKIP_MINISTRIES or not fr_d or not en_d:
             continue
-        m, f = fr_d[0], fr_d[1]
+        m = fr_d[0]
+        f = dfr.split("/")[1] if "/" in dfr else fr_forms_fem(dfr)
         adj = en_d[0]
         fm = [f"ministère {m} des Affaires étrangères", f"ministère des Affaires étrangères {m}", f"diplomatie {f}",
               f"{adj} Foreign Ministry", f"{adj} Ministry of Foreign Affairs", f"Foreign Ministry of {en}", f"Ministry of Foreign Affairs of {en}"]

@@ -208,9 +208,16 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     for (d, doc) in prepared.iter().enumerate() {
         let cands = candidates(doc);
         // Full names of people already known in this document, for partial names.
+        // Organisations named in full, for "la Commission" after "la Commission constitutionnelle".
+        let mut org_heads: Vec<(usize, String, String)> = Vec::new();
         for r in raws.iter().filter(|r| r.doc == d && r.form == "name") {
-            if gz.get(&r.actor).is_some_and(|e| e.kind == "person") {
-                found_names.push((d, words_of(r.span.slice(doc.view.text)), r.actor.clone()));
+            let words = words_of(r.span.slice(doc.view.text));
+            match gz.get(&r.actor).map(|e| e.kind.as_str()) {
+                Some("person") => found_names.push((d, words, r.actor.clone())),
+                Some("organisation" | "armed_group" | "institution") if words.len() > 1 => {
+                    org_heads.push((r.span.start, words[0].clone(), r.actor.clone()));
+                }
+                _ => {}
             }
         }
         for (first, last) in cands {
@@ -251,9 +258,11 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 }
             }
             let partial = found_names.iter().rev().find(|(fd, full, _)| *fd == d && full.len() > words.len() && full.ends_with(&words));
-            let (actor, form) = match partial {
-                Some((_, _, id)) => (id.clone(), "partial"),
-                None => match acronyms.get(&fold(surface)) {
+            let org_partial = if single { org_heads.iter().rev().find(|(start, head, _)| *start < span.start && words.len() == 1 && *head == words[0]) } else { None };
+            let (actor, form) = match (partial, org_partial) {
+                (_, Some((_, _, id))) => (id.clone(), "partial"),
+                (Some((_, _, id)), None) => (id.clone(), "partial"),
+                (None, None) => match acronyms.get(&fold(surface)) {
                     Some(id) => (id.clone(), "acronym"),
                     None => {
                         let id = format!("x:{}", slug(&words.join(" ")));

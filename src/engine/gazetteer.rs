@@ -323,16 +323,26 @@ impl Matcher {
                 "demonym" => Form::Demonym,
                 _ => Form::Name,
             };
-            let mut done: HashSet<Vec<String>> = HashSet::new();
+            // Spellings with the same keys are one pattern; it needs capitals only
+            // when every spelling is in capitals ("MINUSMA" alone, not with "Minusma").
+            let mut variants: Vec<(Vec<String>, &str, bool)> = Vec::new();
             for n in e.names() {
                 let keys = alias_key(n);
-                if keys.is_empty() || !done.insert(keys.clone()) {
+                let caps = is_capitals(n) && !n.contains(' ');
+                match variants.iter_mut().find(|v| v.0 == keys) {
+                    Some(v) => v.2 &= caps,
+                    None => variants.push((keys, n, caps)),
+                }
+            }
+            for (keys, n, capitals_only) in variants {
+                if keys.is_empty() {
                     continue;
                 }
-                let capitals_only = is_capitals(n) && !n.contains(' ');
                 let form = if capitals_only && form == Form::Name { Form::Acronym } else { form };
-                let common_word = keys.len() == 1 && form != Form::Demonym && lexicon.contains(keys[0].as_str());
-                let needs_capital = keys.len() == 1 && form != Form::Demonym && n.starts_with(char::is_uppercase) && !n.contains('-');
+                let common_word = keys.len() == 1 && form != Form::Demonym && !capitals_only && lexicon.contains(keys[0].as_str());
+                // A phrase of common words ("Le Monde"): its capitals must be in the text too.
+                let common_phrase = keys.len() > 1 && keys.iter().all(|k| lexicon.contains(k.as_str()));
+                let needs_capital = (keys.len() == 1 || common_phrase) && form != Form::Demonym && n.starts_with(char::is_uppercase) && !n.contains('-');
                 by_first.entry(keys[0].clone()).or_default().push(Pattern { keys, entry: idx, form, capitals_only, common_word, needs_capital });
             }
         }
@@ -365,7 +375,7 @@ impl Matcher {
                         }
                         let span = Span::new(toks[first].span.start, toks[last].span.end);
                         let surface = span.slice(text);
-                        if p.needs_capital && !surface.starts_with(char::is_uppercase) {
+                        if p.needs_capital && !(first..=last).filter(|&t| toks[t].kind == TokenKind::Word).all(|t| toks[t].span.slice(text).starts_with(char::is_uppercase)) {
                             continue;
                         }
                         if p.capitals_only && !is_capitals(surface) {
