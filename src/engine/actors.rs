@@ -1,21 +1,56 @@
-//! Actors found in the text: capitalised names, merged across spellings that
-//! differ only in case, accents or Arabic particles (el-/al-).
+//! Actors: who and what the texts name, and how.
 //!
-//! A capitalised word at the start of a sentence is taken as a name only when
-//! the corpus also writes it capitalised in the middle of a sentence and never
-//! in lower case: "Malheureusement" or "Toutefois" open sentences but are not
-//! names, "Washington" is one wherever it stands.
+//! 1. Gazetteer names (see `gazetteer.rs`) are matched over each document's
+//!    tokens, longest first: "Hayat Tahrir al-Cham", "Damas" (a metonym of
+//!    Syria), "russe" (a demonym of Russia), "HTS".
+//! 2. Descriptions: a head noun ("régime", "gouvernement", "pouvoir",
+//!    "autorités", "administration", "armée", "forces gouvernementales";
+//!    "regime", "government", …) with a demonym ("le régime syrien"), a state or
+//!    capital ("le régime de Damas") or a leader ("le régime d'Assad", "the
+//!    Assad regime") is ONE mention of the state, and the head noun is kept as
+//!    a label for framing. When the description names a person ("d'Assad"),
+//!    that name is also a mention of the person: the text does name him, and
+//!    whether a source personalises the state is itself worth seeing. A bare
+//!    "le régime" later in the document refers to the last state described
+//!    with the same head noun.
+//! 3. Discovery of names the gazetteer does not know: capitalised sequences
+//!    with name particles, told from capitalised common words by general
+//!    evidence only (a lexicon of common words, lower-case use elsewhere in the
+//!    corpus, the position in the sentence), typed by titles ("le porte-parole
+//!    X", "President X") and organisation head words ("Front", "Agence").
+//! 4. Acronyms defined in the text ("Front de libération de Valdoria (FLV)"),
+//!    and partial names later in a document ("Jamal" after "Ammar Jamal").
 
-use super::analysis::{ActorRow, MentionRow, Span};
+use super::analysis::{ActorRow, CooccurrenceRow, LabelRow, MentionRow, Span};
 use super::fold::fold;
+use super::gazetteer::{Entry, Form, Hit, Matcher};
+use super::lexicon::is_common;
 use super::segment::{Segmented, Token, TokenKind};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use super::ActorEdit;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One document as the actor finder sees it.
 pub struct DocView<'a> {
     pub id: &'a str,
     pub text: &'a str,
     pub seg: &'a Segmented,
+    pub language: &'a str,
+}
+
+/// Settings of the actor stage (from `Config`).
+pub struct Options<'a> {
+    pub matcher: &'a Matcher,
+    pub count_demonyms: bool,
+    pub institutions_as_state: bool,
+    pub edits: &'a [ActorEdit],
+}
+
+/// What the actor stage adds to an `Analysis`.
+pub struct Found {
+    pub actors: Vec<ActorRow>,
+    pub mentions: Vec<MentionRow>,
+    pub labels: Vec<LabelRow>,
+    pub cooccurrences: Vec<CooccurrenceRow>,
 }
 
 /// Lower-case words that may stand inside a name between capitalised words
@@ -23,285 +58,764 @@ pub struct DocView<'a> {
 const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d'", "al", "el", "ben", "bin", "ibn", "von", "van", "der", "da", "di", "of"];
 /// Capitalised function words that are never names on their own.
 const FUNCTION_WORDS: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces", "il", "elle", "ils",
-    "elles", "on", "nous", "vous", "je", "tu", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "et",
-    "ou", "mais", "donc", "or", "ni", "car", "que", "qui", "quoi", "dont", "où", "ou", "si", "à", "au", "aux",
-    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "you", "i", "in", "on",
-    "at", "by", "for", "with", "without", "and", "or", "but", "if", "as", "of", "to", "from", "is", "was", "are",
-    "were", "his", "her", "their", "its", "our", "my", "your", "there", "here", "when", "while", "after",
-    "before", "since", "selon", "après", "avant", "depuis", "lors", "comme", "plus", "moins", "très", "tout",
-    "tous", "toute", "toutes", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma",
-    "mes", "y", "ne", "pas", "non", "oui", "no", "not", "yes",
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on",
+    "nous", "vous", "je", "tu", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "et", "ou", "mais", "donc", "or", "ni",
+    "car", "que", "qui", "the", "a", "an", "this", "that", "he", "she", "it", "they", "we", "in", "on", "at", "by", "for", "and",
 ];
+/// Head nouns of a description of a state (French), longest first.
+const HEADS_FR: &[&[&str]] = &[
+    &["forces", "gouvernementales"],
+    &["troupes", "gouvernementales"],
+    &["regime"],
+    &["gouvernement"],
+    &["pouvoir"],
+    &["autorites"],
+    &["administration"],
+    &["armee"],
+];
+/// Head nouns of a description of a state (English): they follow the name.
+const HEADS_EN: &[&str] = &["regime", "government", "authorities", "administration"];
+/// Words before a bare head noun that make it refer back ("le régime", "the regime").
+const ANAPHORIC_DETERMINERS: &[&str] = &["le", "du", "au", "ce", "the", "this"];
+/// Prepositions between a head noun and the state or leader ("régime de Damas").
+const OF: &[&str] = &["de", "d'", "du", "des"];
+/// Words before a name that make it a person (folded).
+const PERSON_TITLES: &[&str] = &[
+    "m", "mme", "mlle", "mr", "mrs", "ms", "dr", "president", "presidente", "ministre", "minister", "porte-parole", "spokesman",
+    "spokeswoman", "spokesperson", "secretaire", "secretary", "gouverneur", "governor", "general", "colonel", "senateur", "senator",
+    "depute", "maire", "mayor", "ambassadeur", "ambassador", "envoye", "envoy", "cheikh", "sheikh", "imam", "juge", "judge",
+    "homologue", "counterpart", "premier", "chancelier", "chancellor", "roi", "king", "reine", "queen", "prince", "emir",
+];
+/// First words of organisation names.
+const ORGANISATION_HEADS: &[&str] = &[
+    "agence", "conseil", "commission", "ministere", "parti", "union", "organisation", "institut", "comite", "mouvement", "coalition",
+    "alliance", "groupe", "office", "bureau", "fondation", "association", "ligue", "centre", "agency", "council", "ministry", "party",
+    "organization", "institute", "committee", "movement", "group", "foundation", "league", "center",
+];
+/// First words of armed-group names.
+const ARMED_HEADS: &[&str] = &["front", "forces", "brigade", "brigades", "armee", "army", "bataillon", "battalion", "regiment", "milice", "militia"];
+/// How many tokens an organisation name may run over lower-case words
+/// ("Front de libération de Valdoria"): longer runs are sentences, not names.
+const ORG_NAME_MAX_TOKENS: usize = 8;
+/// Longest acronym defined in brackets that is taken as an alias.
+const ACRONYM_MAX_LETTERS: usize = 8;
 
-/// A name as written at one place in the text.
-struct Candidate {
+/// A mention before the actor rows are built.
+#[derive(Debug, Clone)]
+struct Raw {
     doc: usize,
     sentence: usize,
     span: Span,
-    surface: String,
-    key: String,
-    sentence_initial: bool,
+    actor: String,
+    form: &'static str,
+    label: Option<String>,
+    /// A title stood before it ("le porte-parole X"): the actor is a person.
+    titled: bool,
 }
 
-/// Finds the capitalised names of every document and merges their spellings.
-pub fn find_actors(docs: &[DocView<'_>]) -> (Vec<ActorRow>, Vec<MentionRow>) {
-    let mut capitalised_inside: HashSet<String> = HashSet::new();
-    let mut lower_case: HashSet<String> = HashSet::new();
-    let mut candidates = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for (s, sentence) in doc.seg.sentences.iter().enumerate() {
-            let toks = &doc.seg.tokens[sentence.tokens.clone()];
-            let first_word = toks.iter().position(|t| t.is_word());
-            for (k, t) in toks.iter().enumerate() {
-                if !t.is_word() {
+/// What is known of an actor besides its mentions.
+#[derive(Debug, Clone, Default)]
+struct Info {
+    name: String,
+    kind: String,
+    parent: String,
+}
+
+struct Doc<'a> {
+    view: &'a DocView<'a>,
+    toks: &'a [Token],
+    sentence_of: Vec<usize>,
+    initial: Vec<bool>,
+    covered: Vec<bool>,
+}
+
+/// Finds every actor of the corpus and how each document names it.
+pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
+    let gz = &opts.matcher.gazetteer;
+    let french = docs.iter().filter(|d| d.language == "fr").count() * 2 >= docs.len().max(1);
+    let mut infos: HashMap<String, Info> = HashMap::new();
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut prepared: Vec<Doc> = Vec::new();
+
+    // 1–2. Gazetteer names and descriptions.
+    for (d, view) in docs.iter().enumerate() {
+        let toks = &view.seg.tokens[..];
+        let mut sentence_of = vec![0; toks.len()];
+        let mut initial = vec![false; toks.len()];
+        for (s, sent) in view.seg.sentences.iter().enumerate() {
+            for i in sent.tokens.clone() {
+                sentence_of[i] = s;
+            }
+            if let Some(first) = sent.tokens.clone().find(|&i| toks[i].is_word()) {
+                initial[first] = true;
+            }
+            for i in sent.tokens.clone() {
+                if toks[i].is_word() && follows_colon(view.text, &toks[sent.tokens.start..], i - sent.tokens.start) {
+                    initial[i] = true;
+                }
+            }
+        }
+        let hits = opts.matcher.find(view.text, toks, &initial);
+        let mut covered = vec![false; toks.len()];
+        for h in &hits {
+            covered[h.first..=h.last].iter_mut().for_each(|c| *c = true);
+        }
+        let mut doc = Doc { view, toks, sentence_of, initial, covered };
+        let mut doc_raws = Vec::new();
+        for h in &hits {
+            let entry = &gz.entries()[h.entry];
+            let (actor, form) = resolve(gz, entry, h.form, opts.institutions_as_state);
+            note_info(&mut infos, gz, &actor, french);
+            if let Some((span, label)) = description(&doc, h, entry, gz) {
+                let state = if entry.kind == "person" { entry.parent.clone() } else { actor.clone() };
+                note_info(&mut infos, gz, &state, french);
+                let first = doc.toks.iter().position(|t| t.span.start == span.start).unwrap_or(h.first);
+                doc.covered[first..h.first].iter_mut().for_each(|c| *c = true);
+                doc_raws.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span, actor: state, form: "description", label: Some(label), titled: false });
+                if entry.kind != "person" {
                     continue;
                 }
-                let surface = t.span.slice(doc.text);
-                if starts_upper(surface) {
-                    if Some(k) != first_word && !follows_colon(doc.text, toks, k) {
-                        capitalised_inside.insert(t.key.clone());
+            }
+            let titled = entry.kind == "person";
+            doc_raws.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span: h.span, actor, form, label: None, titled });
+        }
+        english_descriptions(&mut doc, &hits, gz, d, &mut doc_raws, &mut infos, french);
+        anaphoric_heads(&mut doc, d, &mut doc_raws);
+        raws.extend(doc_raws);
+        prepared.push(doc);
+    }
+
+    // 3. Discovery, corpus-wide evidence first.
+    let mut capitalised_inside: HashSet<String> = HashSet::new();
+    let mut lower_case: HashSet<String> = HashSet::new();
+    for doc in &prepared {
+        for (i, t) in doc.toks.iter().enumerate() {
+            if !t.is_word() {
+                continue;
+            }
+            let s = t.span.slice(doc.view.text);
+            if s.starts_with(char::is_uppercase) {
+                if !doc.initial[i] {
+                    capitalised_inside.insert(t.key.clone());
+                }
+            } else if s.starts_with(char::is_lowercase) {
+                lower_case.insert(t.key.clone());
+            }
+        }
+    }
+    let mut found_names: Vec<(usize, Vec<String>, String)> = Vec::new(); // (doc, word keys, actor) in text order
+    let mut acronyms: HashMap<String, String> = HashMap::new();
+    for (d, doc) in prepared.iter().enumerate() {
+        let cands = candidates(doc);
+        // Full names of people already known in this document, for partial names.
+        // Organisations named in full, for "la Commission" after "la Commission constitutionnelle".
+        let mut org_heads: Vec<(usize, String, String)> = Vec::new();
+        for r in raws.iter().filter(|r| r.doc == d && r.form == "name") {
+            let words = words_of(r.span.slice(doc.view.text));
+            match gz.get(&r.actor).map(|e| e.kind.as_str()) {
+                Some("person") => found_names.push((d, words, r.actor.clone())),
+                Some("organisation" | "armed_group" | "institution") if words.len() > 1 => {
+                    org_heads.push((r.span.start, words[0].clone(), r.actor.clone()));
+                }
+                _ => {}
+            }
+        }
+        for (first, last) in cands {
+            let text = doc.view.text;
+            let mut first = first;
+            // Leading common words are not part of a name ("Dernières Infos", "Les Militants").
+            while first <= last && is_common_word(&doc.toks[first].key) {
+                first += 1;
+            }
+            while first <= last && doc.toks[first].kind != TokenKind::Word {
+                first += 1;
+            }
+            if first > last {
+                continue;
+            }
+            let span = Span::new(doc.toks[first].span.start, doc.toks[last].span.end);
+            let surface = span.slice(text);
+            let words = words_of(surface);
+            let capital_words: Vec<&Token> = doc.toks[first..=last].iter().filter(|t| t.span.slice(text).starts_with(char::is_uppercase)).collect();
+            let single = capital_words.len() == 1;
+            let key = &doc.toks[first].key;
+            let titled = title_before(doc, first);
+            // "M", "Mme", "Dr": a title or a lone initial is not a name.
+            if single && (surface.chars().filter(|c| c.is_alphabetic()).count() < 2 || PERSON_TITLES.contains(&key.as_str())) {
+                continue;
+            }
+            if !titled {
+                if capital_words.iter().all(|t| is_common_word(&t.key)) {
+                    continue;
+                }
+                // One word that the corpus also writes in lower case is a common word.
+                if single && lower_case.contains(key) {
+                    continue;
+                }
+                // At a sentence start, a single word counts only if the corpus also capitalises it inside a sentence.
+                if single && doc.initial[first] && !capitalised_inside.contains(key) {
+                    continue;
+                }
+            }
+            let partial = found_names.iter().rev().find(|(fd, full, _)| *fd == d && full.len() > words.len() && full.ends_with(&words));
+            let org_partial = if single { org_heads.iter().rev().find(|(start, head, _)| *start < span.start && words.len() == 1 && *head == words[0]) } else { None };
+            let (actor, form) = match (partial, org_partial) {
+                (_, Some((_, _, id))) => (id.clone(), "partial"),
+                (Some((_, _, id)), None) => (id.clone(), "partial"),
+                (None, None) => match acronyms.get(&fold(surface)) {
+                    Some(id) => (id.clone(), "acronym"),
+                    None => {
+                        let id = format!("x:{}", slug(&words.join(" ")));
+                        let is_acr = single && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && surface.chars().count() >= 2;
+                        (id, if is_acr { "acronym" } else { "name" })
                     }
-                } else if surface.chars().next().is_some_and(char::is_lowercase) {
-                    lower_case.insert(t.key.clone());
+                },
+            };
+            if form == "name" && words.len() > 1 {
+                found_names.push((d, words.clone(), actor.clone()));
+            }
+            if !actor.starts_with("x:") {
+                // A partial name of a gazetteer person: nothing new to note.
+            } else {
+                let info = infos.entry(actor.clone()).or_insert_with(|| Info { name: surface.to_string(), kind: "unknown".into(), parent: String::new() });
+                if info.kind == "unknown" {
+                    info.kind = kind_from_words(&doc.toks[first].key).to_string();
                 }
             }
-            let mut k = 0;
-            while k < toks.len() {
-                if let Some(len) = name_len(doc.text, &toks[k..]) {
-                    let span = Span::new(toks[k].span.start, toks[k + len - 1].span.end);
-                    let surface = span.slice(doc.text).to_string();
-                    let initial = first_word == Some(k) || follows_colon(doc.text, toks, k);
-                    candidates.push(Candidate {
-                        doc: d,
-                        sentence: s,
-                        span,
-                        key: name_key(&surface),
-                        surface,
-                        sentence_initial: initial,
-                    });
-                    k += len;
-                } else {
-                    k += 1;
+            let sentence = doc.sentence_of[first];
+            let r = Raw { doc: d, sentence, span, actor: actor.clone(), form, label: None, titled };
+            // 4. "Nom complet (ACR)": the acronym becomes an alias of the name before it.
+            if let Some(acr) = defined_acronym(doc, last) {
+                acronyms.insert(fold(acr), actor.clone());
+            }
+            raws.push(r);
+        }
+        // Acronyms defined after gazetteer names: "Hayat Tahrir al-Cham (XYZ)".
+        for r in raws.iter().filter(|r| r.doc == d && r.form != "description") {
+            if let Some(last) = doc.toks.iter().position(|t| t.span.end == r.span.end) {
+                if let Some(acr) = defined_acronym(doc, last) {
+                    acronyms.entry(fold(acr)).or_insert_with(|| r.actor.clone());
                 }
             }
         }
     }
-
-    // A name seen anywhere other than the start of a sentence is a name everywhere.
-    let names_inside: HashSet<String> = candidates.iter().filter(|c| !c.sentence_initial).map(|c| c.key.clone()).collect();
-    let first_word_is_name = |c: &Candidate| {
-        let first = fold(c.surface.split_whitespace().next().unwrap_or(""));
-        capitalised_inside.contains(&first) && !lower_case.contains(&first) && !FUNCTION_WORDS.contains(&first.as_str())
-    };
-    let mut kept = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        if FUNCTION_WORDS.contains(&c.key.as_str()) {
-            continue;
-        }
-        if !c.sentence_initial || names_inside.contains(&c.key) || first_word_is_name(&c) {
-            kept.push(c);
-            continue;
-        }
-        // "Puis Sergueï Lavrov": the opening word is not part of the name, the rest is.
-        let doc = &docs[c.doc];
-        let toks = &doc.seg.tokens[doc.seg.sentences[c.sentence].tokens.clone()];
-        let k = toks.iter().position(|t| t.span.start == c.span.start).unwrap_or(0);
-        let inner_start = toks[k + 1..].iter().position(|t| t.span.start < c.span.end && is_name_word(doc.text, t));
-        if let Some(off) = inner_start {
-            let k2 = k + 1 + off;
-            if let Some(len) = name_len(doc.text, &toks[k2..]) {
-                let span = Span::new(toks[k2].span.start, toks[k2 + len - 1].span.end);
-                let surface = span.slice(doc.text).to_string();
-                kept.push(Candidate { key: name_key(&surface), surface, span, sentence_initial: false, ..c });
+    // An acronym defined anywhere in the corpus names its actor everywhere.
+    for r in raws.iter_mut() {
+        if r.form == "acronym" && r.actor.starts_with("x:") {
+            let surface = r.span.slice(docs[r.doc].text);
+            if let Some(id) = acronyms.get(&fold(surface)) {
+                r.actor = id.clone();
             }
         }
     }
-    let candidates = kept;
 
-    let mut order: Vec<String> = Vec::new();
-    let mut by_key: HashMap<String, Vec<&Candidate>> = HashMap::new();
-    for c in &candidates {
-        by_key.entry(c.key.clone()).or_insert_with(|| {
-            order.push(c.key.clone());
-            Vec::new()
-        }).push(c);
-    }
-
-    let mut actors = Vec::new();
-    let mut mentions = Vec::new();
-    for key in order {
-        let found = &by_key[&key];
-        let mut aliases: Vec<String> = Vec::new();
-        let mut spelling_counts: HashMap<&str, usize> = HashMap::new();
-        let mut per_doc: BTreeMap<String, usize> = BTreeMap::new();
-        for c in found {
-            if !aliases.contains(&c.surface) {
-                aliases.push(c.surface.clone());
-            }
-            *spelling_counts.entry(c.surface.as_str()).or_default() += 1;
-            *per_doc.entry(docs[c.doc].id.to_string()).or_default() += 1;
-        }
-        // The name shown is the most frequent spelling; ties go to the first seen.
-        let name = aliases
-            .iter()
-            .max_by_key(|a| (spelling_counts[a.as_str()], std::cmp::Reverse(aliases.iter().position(|b| b == *a))))
-            .cloned()
-            .unwrap_or_default();
-        let id = format!("x:{}", key.replace(' ', "-"));
-        for c in found {
-            mentions.push(MentionRow {
-                actor: id.clone(),
-                document: docs[c.doc].id.to_string(),
-                span: c.span,
-                surface: c.surface.clone(),
-                sentence: c.sentence,
-            });
-        }
-        actors.push(ActorRow { id, name, kind: "unknown".into(), aliases, total: found.len(), mentions: per_doc });
-    }
-    actors.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.id.cmp(&b.id)));
-    mentions.sort_by(|a, b| (a.document.as_str(), a.span).cmp(&(b.document.as_str(), b.span)));
-    (actors, mentions)
+    apply_edits(&mut raws, &mut infos, opts.edits, docs);
+    build(docs, raws, infos, opts.count_demonyms)
 }
 
-fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
+/// The actor a gazetteer match counts for, and the form of the mention.
+fn resolve(gz: &super::gazetteer::Gazetteer, e: &Entry, form: Form, institutions_as_state: bool) -> (String, &'static str) {
+    match form {
+        Form::Metonym | Form::Demonym => (e.parent.clone(), form.as_str()),
+        _ if e.kind == "institution" && institutions_as_state && gz.get(&e.parent).is_some() => (e.parent.clone(), "metonym"),
+        _ => (e.id.clone(), form.as_str()),
+    }
+}
+
+fn note_info(infos: &mut HashMap<String, Info>, gz: &super::gazetteer::Gazetteer, id: &str, french: bool) {
+    if infos.contains_key(id) {
+        return;
+    }
+    if let Some(e) = gz.get(id) {
+        let name = if french && !e.name_fr.is_empty() || e.name_en.is_empty() { &e.name_fr } else { &e.name_en };
+        infos.insert(id.to_string(), Info { name: name.clone(), kind: e.kind.clone(), parent: e.parent.clone() });
+    }
+}
+
+/// Tokens `[from, to)` are separated by single spaces only (no line break, no punctuation).
+fn joined(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to).all(|i| {
+        let gap = &doc.view.text[doc.toks[i].span.end..doc.toks[i + 1].span.start];
+        gap.chars().all(|c| c == ' ' || c == '\u{a0}') && (!gap.is_empty() || doc.toks[i].kind == TokenKind::Elision)
+    })
+}
+
+/// A French description ending at hit `h`: "régime syrien", "régime d'Assad",
+/// "pouvoir de Bachar el-Assad", "régime de Damas", "régime Assad".
+fn description(doc: &Doc, h: &Hit, e: &Entry, gz: &super::gazetteer::Gazetteer) -> Option<(Span, String)> {
+    let state_like = match h.form {
+        Form::Demonym => true,
+        Form::Metonym | Form::Name | Form::Acronym => e.kind == "state" || e.kind == "metonym",
+    };
+    let leader = e.kind == "person" && gz.get(&e.parent).is_some_and(|p| p.kind == "state");
+    if !state_like && !leader {
+        return None;
+    }
+    let mut end = h.first; // the head ends right before `end`
+    if h.form != Form::Demonym && end > 0 && OF.contains(&doc.toks[end - 1].key.as_str()) && !doc.covered[end - 1] {
+        end -= 1;
+    }
+    for head in HEADS_FR {
+        let n = head.len();
+        if end < n {
+            continue;
+        }
+        let start = end - n;
+        let words_match = head.iter().enumerate().all(|(k, w)| fold_plain(&doc.toks[start + k].key) == *w);
+        if words_match && (start..end).all(|i| !doc.covered[i]) && joined(doc, start, h.first) && doc.sentence_of[start] == doc.sentence_of[h.first] {
+            let span = Span::new(doc.toks[start].span.start, h.span.end);
+            let label = doc.view.text[doc.toks[start].span.start..doc.toks[end - 1].span.end].to_lowercase();
+            return Some((span, label));
+        }
+    }
+    None
+}
+
+/// Folded keys are already accent-free; this only guards against stray marks.
+fn fold_plain(k: &str) -> &str {
+    k
+}
+
+/// English descriptions: "the Syrian government", "the Assad regime".
+fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gazetteer, d: usize, out: &mut Vec<Raw>, infos: &mut HashMap<String, Info>, french: bool) {
+    for h in hits {
+        let e = &gz.entries()[h.entry];
+        let state = match (h.form, e.kind.as_str()) {
+            (Form::Demonym, _) => e.parent.clone(),
+            (_, "person") if gz.get(&e.parent).is_some_and(|p| p.kind == "state") => e.parent.clone(),
+            (_, "state") => e.id.clone(),
+            _ => continue,
+        };
+        let next = h.last + 1;
+        let Some(t) = doc.toks.get(next) else { continue };
+        if doc.covered[next] || !HEADS_EN.contains(&t.key.as_str()) || !joined(doc, h.last, next) {
+            continue;
+        }
+        // A description already made from the French side covers this hit.
+        if out.iter().any(|r| r.form == "description" && r.span.end == h.span.end) {
+            continue;
+        }
+        doc.covered[next] = true;
+        note_info(infos, gz, &state, french);
+        let span = Span::new(h.span.start, t.span.end);
+        let label = t.span.slice(doc.view.text).to_lowercase();
+        if e.kind != "person" {
+            // The state's own mention becomes the description.
+            out.retain(|r| !(r.span == h.span && r.form != "description"));
+        }
+        out.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span, actor: state, form: "description", label: Some(label), titled: false });
+    }
+}
+
+/// "le régime", "the regime": the last state described with that head noun.
+fn anaphoric_heads(doc: &mut Doc, d: usize, out: &mut Vec<Raw>) {
+    let mut described: Vec<(usize, String, String)> = out
+        .iter()
+        .filter_map(|r| r.label.as_ref().map(|l| (r.span.start, fold(l), r.actor.clone())))
+        .collect();
+    described.sort();
+    let mut add = Vec::new();
+    for i in 1..doc.toks.len() {
+        let t = &doc.toks[i];
+        if doc.covered[i] || !t.is_word() || !ANAPHORIC_DETERMINERS.contains(&doc.toks[i - 1].key.as_str()) {
+            continue;
+        }
+        let single = HEADS_FR.iter().any(|h| h.len() == 1 && h[0] == t.key) || HEADS_EN.contains(&t.key.as_str());
+        if !single {
+            continue;
+        }
+        if let Some((_, label, actor)) = described.iter().rev().find(|(start, label, _)| *start < t.span.start && *label == t.key) {
+            let _ = label;
+            doc.covered[i] = true;
+            add.push(Raw { doc: d, sentence: doc.sentence_of[i], span: t.span, actor: actor.clone(), form: "description", label: Some(t.span.slice(doc.view.text).to_lowercase()), titled: false });
+        }
+    }
+    out.extend(add);
+}
+
+fn is_common_word(key: &str) -> bool {
+    FUNCTION_WORDS.contains(&key) || is_common(key)
+}
+
+/// The folded words of a name, with the Arabic article made one form.
+fn words_of(surface: &str) -> Vec<String> {
+    super::gazetteer::alias_key(surface).into_iter().filter(|w| !matches!(w.as_str(), "de" | "du" | "d'" | "des")).collect()
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in fold(s).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn kind_from_words(first_key: &str) -> &'static str {
+    if ARMED_HEADS.contains(&first_key) {
+        "armed_group"
+    } else if ORGANISATION_HEADS.contains(&first_key) {
+        "organisation"
+    } else {
+        "unknown"
+    }
+}
+
+/// A title right before token `k` ("le porte-parole X", "M. X", "President X").
+fn title_before(doc: &Doc, k: usize) -> bool {
+    let mut i = k;
+    // Skip the period of "M." and a demonym ("le ministre russe … X" is handled by the word before).
+    while i > 0 {
+        i -= 1;
+        let t = &doc.toks[i];
+        if t.span.slice(doc.view.text) == "." {
+            continue;
+        }
+        return t.is_word() && PERSON_TITLES.contains(&t.key.as_str());
+    }
+    false
+}
+
+/// `( ACR )` right after token `last`: the acronym, if it is one.
+fn defined_acronym<'a>(doc: &Doc<'a>, last: usize) -> Option<&'a str> {
+    let text = doc.view.text;
+    let open = doc.toks.get(last + 1)?;
+    let acr = doc.toks.get(last + 2)?;
+    let close = doc.toks.get(last + 3)?;
+    let s = acr.span.slice(text);
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (open.span.slice(text) == "(" && close.span.slice(text) == ")" && acr.is_word() && letters >= 2 && letters <= ACRONYM_MAX_LETTERS
+        && s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+    .then_some(s)
+}
+
+/// Capitalised name sequences not covered by the gazetteer: `(first, last)` token indices.
+fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < doc.toks.len() {
+        if doc.covered[k] || !is_name_word(doc, k) {
+            k += 1;
+            continue;
+        }
+        // "Le Front …", "Les Casques …": a capitalised article is not part of the name.
+        if FUNCTION_WORDS.contains(&doc.toks[k].key.as_str()) && k + 1 < doc.toks.len() && !doc.covered[k + 1] && is_name_word(doc, k + 1) && joined(doc, k, k + 1) {
+            k += 1;
+        }
+        let mut last = k;
+        loop {
+            let next = last + 1;
+            if next >= doc.toks.len() || doc.covered[next] || doc.sentence_of[next] != doc.sentence_of[k] {
+                break;
+            }
+            if is_name_word(doc, next) && joined(doc, last, next) {
+                last = next;
+                continue;
+            }
+            // A particle joins when a capitalised word follows it: "Ammar ben Jamal", "Front de Valdoria".
+            if is_particle(doc, next) && joined(doc, last, next) {
+                let mut j = next + 1;
+                if doc.toks.get(j).is_some_and(|t| t.kind == TokenKind::Elision) && !doc.covered[j] {
+                    j += 1;
+                }
+                if j < doc.toks.len() && !doc.covered[j] && is_name_word(doc, j) && joined(doc, next, j) {
+                    last = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Organisation names run over lower-case words up to their last capitalised word or defined acronym.
+        if ARMED_HEADS.contains(&doc.toks[k].key.as_str()) || ORGANISATION_HEADS.contains(&doc.toks[k].key.as_str()) {
+            let mut best = last;
+            let limit = (k + ORG_NAME_MAX_TOKENS).min(doc.toks.len() - 1);
+            let mut j = last;
+            while j < limit && !doc.covered[j + 1] && joined(doc, j, j + 1) && matches!(doc.toks[j + 1].kind, TokenKind::Word | TokenKind::Elision) {
+                j += 1;
+                if is_name_word(doc, j) || defined_acronym(doc, j).is_some() {
+                    best = j;
+                }
+            }
+            last = best;
+        }
+        out.push((k, last));
+        k = last + 1;
+    }
+    out
 }
 
 /// A word that can stand in a name: capitalised, or a lower-case particle
 /// joined to a capital (al-Cham, el-Assad).
-fn is_name_word(text: &str, t: &Token) -> bool {
+fn is_name_word(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
     if t.kind != TokenKind::Word {
         return false;
     }
-    let s = t.span.slice(text);
-    if starts_upper(s) {
+    let s = t.span.slice(doc.view.text);
+    if s.starts_with(char::is_uppercase) {
         return s.chars().any(char::is_alphabetic);
     }
     match s.split_once('-') {
-        Some((particle, rest)) => NAME_PARTICLES.contains(&fold(particle).as_str()) && starts_upper(rest),
+        Some((particle, rest)) => NAME_PARTICLES.contains(&fold(particle).as_str()) && rest.starts_with(char::is_uppercase),
         None => false,
     }
 }
 
-/// The number of tokens in the name that starts at `toks[0]`, if one does.
-fn name_len(text: &str, toks: &[Token]) -> Option<usize> {
-    if !is_name_word(text, toks.first()?) {
-        return None;
-    }
-    let mut len = 1;
-    loop {
-        let prev_end = toks[len - 1].span.end;
-        // Words of a name are separated by plain spaces only, never a line break.
-        let adjacent = |t: &Token| {
-            let gap = &text[prev_end..t.span.start];
-            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}') || (gap.is_empty() && t.kind == TokenKind::Word && toks[len - 1].kind == TokenKind::Elision)
-        };
-        match toks.get(len) {
-            Some(t) if adjacent(t) && is_name_word(text, t) => len += 1,
-            Some(t) if adjacent(t) && is_particle(text, t) => {
-                // A particle joins only when a capitalised word follows it.
-                let mut j = len + 1;
-                if t.kind == TokenKind::Elision {
-                    // d'Assad: the elision touches the next word.
-                } else if toks.get(j).is_some_and(|n| n.kind == TokenKind::Elision) {
-                    j += 1;
-                }
-                match toks.get(j) {
-                    Some(n) if is_name_word(text, n) && text[toks[j - 1].span.end..n.span.start].chars().all(|c| c == ' ') => {
-                        len = j + 1;
-                    }
-                    _ => break,
-                }
-            }
-            _ => break,
-        }
-    }
-    Some(len)
+fn is_particle(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
+    let s = t.span.slice(doc.view.text);
+    matches!(t.kind, TokenKind::Word | TokenKind::Elision) && NAME_PARTICLES.contains(&t.key.as_str()) && s.starts_with(char::is_lowercase)
 }
 
-fn is_particle(text: &str, t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Word | TokenKind::Elision) && NAME_PARTICLES.contains(&fold(t.span.slice(text)).trim_end_matches('\'')) && t.span.slice(text).chars().next().is_some_and(char::is_lowercase)
-}
-
-/// The token before `k` is a colon or an opening quote at a clause start.
+/// The token before `k` is a colon or a dash that opens a clause.
 fn follows_colon(text: &str, toks: &[Token], k: usize) -> bool {
     let prev = toks[..k].iter().rev().find(|t| !matches!(t.span.slice(text), "«" | "\"" | "“" | "(" | "'" | "‘"));
     matches!(prev.map(|t| t.span.slice(text)), Some(":") | Some("—") | Some("–"))
 }
 
-/// The key a name is merged on: folded, with Arabic particles (al-, el-, al , el )
-/// made one, so that Bachar el-Assad = Bachar al-Assad.
-pub fn name_key(surface: &str) -> String {
-    let folded = fold(surface);
-    let mut words = Vec::new();
-    for w in folded.split_whitespace() {
-        let w = w.strip_prefix("el-").map(|r| format!("al-{r}")).unwrap_or_else(|| w.to_string());
-        words.push(if w == "el" { "al".to_string() } else { w });
-    }
-    // "al Sham" written apart becomes "al-sham".
-    let mut joined: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if words[i] == "al" && i + 1 < words.len() {
-            joined.push(format!("al-{}", words[i + 1]));
-            i += 2;
-        } else {
-            joined.push(words[i].clone());
-            i += 1;
+/// Applies the user's corrections, in order.
+fn apply_edits(raws: &mut Vec<Raw>, infos: &mut HashMap<String, Info>, edits: &[ActorEdit], docs: &[DocView<'_>]) {
+    for edit in edits {
+        match edit {
+            ActorEdit::Rename { id, name } => {
+                if let Some(i) = infos.get_mut(id) {
+                    i.name = name.clone();
+                }
+            }
+            ActorEdit::Merge { from, into } => {
+                if !infos.contains_key(into) {
+                    continue;
+                }
+                for r in raws.iter_mut().filter(|r| &r.actor == from) {
+                    r.actor = into.clone();
+                }
+                infos.remove(from);
+            }
+            ActorEdit::SplitAlias { id, alias, new_name } => {
+                let new_id = format!("x:{}", slug(new_name));
+                let key = fold(alias);
+                let mut moved = false;
+                for r in raws.iter_mut().filter(|r| &r.actor == id && fold(r.span.slice(docs[r.doc].text)) == key) {
+                    r.actor = new_id.clone();
+                    moved = true;
+                }
+                if moved {
+                    let kind = infos.get(id).map(|i| i.kind.clone()).unwrap_or_else(|| "unknown".into());
+                    infos.insert(new_id, Info { name: new_name.clone(), kind, parent: String::new() });
+                }
+            }
+            ActorEdit::SetKind { id, kind } => {
+                if let Some(i) = infos.get_mut(id) {
+                    i.kind = kind.clone();
+                }
+            }
+            ActorEdit::Ignore { id } => {
+                raws.retain(|r| &r.actor != id);
+                infos.remove(id);
+            }
+            // Added actors enter through the gazetteer before matching.
+            ActorEdit::Add { .. } => {}
         }
     }
-    joined.join(" ")
+}
+
+/// The rows of the `Analysis` from the mentions found.
+fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>, count_demonyms: bool) -> Found {
+    raws.sort_by(|a, b| (a.doc, a.span.start, a.span.end).cmp(&(b.doc, b.span.start, b.span.end)));
+    let counts = |r: &Raw| r.form != "demonym" || count_demonyms;
+    let mut order: Vec<String> = Vec::new();
+    let mut rows: HashMap<String, ActorRow> = HashMap::new();
+    let mut spellings: HashMap<(String, String), usize> = HashMap::new();
+    let mut titled: HashSet<String> = HashSet::new();
+    for r in &raws {
+        let doc_id = docs[r.doc].id.to_string();
+        let surface = r.span.slice(docs[r.doc].text).to_string();
+        let info = infos.get(&r.actor).cloned().unwrap_or_default();
+        let row = rows.entry(r.actor.clone()).or_insert_with(|| {
+            order.push(r.actor.clone());
+            ActorRow {
+                id: r.actor.clone(),
+                name: info.name.clone(),
+                kind: if info.kind.is_empty() { "unknown".into() } else { info.kind.clone() },
+                parent: info.parent.clone(),
+                aliases: Vec::new(),
+                mentions: BTreeMap::new(),
+                total: 0,
+                attributive: BTreeMap::new(),
+            }
+        });
+        if !row.aliases.contains(&surface) {
+            row.aliases.push(surface.clone());
+        }
+        if counts(r) {
+            *row.mentions.entry(doc_id.clone()).or_default() += 1;
+            row.total += 1;
+        }
+        if r.form == "demonym" {
+            *row.attributive.entry(doc_id).or_default() += 1;
+        }
+        if r.form == "name" || r.form == "partial" {
+            *spellings.entry((r.actor.clone(), surface)).or_default() += 1;
+        }
+        if r.titled && r.actor.starts_with("x:") {
+            titled.insert(r.actor.clone());
+        }
+    }
+    let mut actors: Vec<ActorRow> = order.into_iter().filter_map(|id| rows.remove(&id)).collect();
+    for a in actors.iter_mut().filter(|a| a.id.starts_with("x:")) {
+        // A discovered actor is shown under its most frequent full spelling.
+        let renamed = infos.get(&a.id).is_some_and(|i| a.aliases.first() != Some(&i.name) && !a.aliases.contains(&i.name));
+        if !renamed {
+            if let Some((s, _)) = a.aliases.iter().filter_map(|s| spellings.get(&(a.id.clone(), s.clone())).map(|n| (s, *n))).max_by_key(|(s, n)| (*n, s.split_whitespace().count())) {
+                a.name = s.clone();
+            }
+        }
+        if a.kind == "unknown" && titled.contains(&a.id) {
+            a.kind = "person".into();
+        }
+    }
+    actors.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.id.cmp(&b.id)));
+
+    let mut labels: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    let mut pairs: BTreeMap<(String, String, String), BTreeSet<usize>> = BTreeMap::new();
+    let mut by_sentence: BTreeMap<(usize, usize), BTreeSet<&str>> = BTreeMap::new();
+    for r in &raws {
+        if let Some(l) = &r.label {
+            *labels.entry((r.actor.clone(), docs[r.doc].id.to_string(), l.clone())).or_default() += 1;
+        }
+        if counts(r) {
+            by_sentence.entry((r.doc, r.sentence)).or_default().insert(r.actor.as_str());
+        }
+    }
+    for ((d, s), set) in &by_sentence {
+        let v: Vec<&&str> = set.iter().collect();
+        for i in 0..v.len() {
+            for j in i + 1..v.len() {
+                pairs.entry((v[i].to_string(), v[j].to_string(), docs[*d].id.to_string())).or_default().insert(*s);
+            }
+        }
+    }
+    let mentions = raws
+        .iter()
+        .map(|r| MentionRow {
+            actor: r.actor.clone(),
+            document: docs[r.doc].id.to_string(),
+            span: r.span,
+            surface: r.span.slice(docs[r.doc].text).to_string(),
+            sentence: r.sentence,
+            form: r.form.to_string(),
+        })
+        .collect::<Vec<_>>();
+    let mut mentions = mentions;
+    mentions.sort_by(|a, b| (a.document.as_str(), a.span, a.actor.as_str()).cmp(&(b.document.as_str(), b.span, b.actor.as_str())));
+    Found {
+        actors,
+        mentions,
+        labels: labels.into_iter().map(|((actor, document, label), count)| LabelRow { actor, document, label, count }).collect(),
+        cooccurrences: pairs.into_iter().map(|((a, b, document), s)| CooccurrenceRow { a, b, document, sentences: s.len() }).collect(),
+    }
+}
+
+/// The actor list as a gazetteer TSV (`id kind parent name_fr name_en aliases`),
+/// so a user can edit it and load it back with `Gazetteer::parse`. The shown
+/// name goes in both name columns; the spellings seen become the aliases.
+pub fn actors_to_tsv(actors: &[ActorRow]) -> String {
+    let mut out = String::from("# id\tkind\tparent\tname_fr\tname_en\taliases\n");
+    for a in actors {
+        let kind = if a.kind == "unknown" { "organisation" } else { a.kind.as_str() };
+        let clean = |s: &str| s.replace(['\t', '\n', '|'], " ");
+        let aliases: Vec<String> = a.aliases.iter().filter(|s| **s != a.name).map(|s| clean(s)).collect();
+        out.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\n", a.id, kind, a.parent, clean(&a.name), clean(&a.name), aliases.join("|")));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::gazetteer::{Gazetteer, Matcher};
     use crate::engine::segment::segment;
 
-    fn actors_of(texts: &[&str]) -> Vec<ActorRow> {
+    fn found(texts: &[&str], edits: &[ActorEdit]) -> Found {
         let segs: Vec<Segmented> = texts.iter().map(|t| segment(t, Span::new(0, t.len()))).collect();
         let docs: Vec<DocView> = texts
             .iter()
             .zip(&segs)
             .enumerate()
-            .map(|(i, (t, s))| DocView { id: ["a", "b", "c"][i], text: t, seg: s })
+            .map(|(i, (t, s))| DocView { id: ["a", "b", "c"][i], text: t, seg: s, language: "fr" })
             .collect();
-        find_actors(&docs).0
+        find_actors(&docs, &Options { matcher: Matcher::builtin(), count_demonyms: false, institutions_as_state: true, edits })
     }
 
-    #[test]
-    fn merges_particles_and_accents() {
-        assert_eq!(name_key("Bachar el-Assad"), name_key("Bachar al-Assad"));
-        assert_eq!(name_key("Hayat Tahrir Al Sham"), name_key("Hayat Tahrir al-Sham"));
-        assert_eq!(name_key("États-Unis"), name_key("Etats-Unis"));
+    fn actor<'a>(f: &'a Found, id: &str) -> &'a ActorRow {
+        f.actors.iter().find(|a| a.id == id).unwrap_or_else(|| panic!("{id} not in {:?}", f.actors.iter().map(|a| &a.id).collect::<Vec<_>>()))
     }
 
     #[test]
     fn sentence_initial_common_words_are_not_names() {
-        let a = actors_of(&["Malheureusement, Washington a parlé. Toutefois, Moscou répond à Washington."]);
-        let names: Vec<&str> = a.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, ["Washington", "Moscou"]);
-        assert_eq!(a[0].total, 2);
+        let f = found(&["Malheureusement, Washington a parlé. Toutefois, Moscou répond à Washington. Permettez-moi de rappeler."], &[]);
+        let ids: Vec<&str> = f.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["Q30", "Q159"]);
+        assert_eq!(actor(&f, "Q30").total, 2);
+        assert!(f.mentions.iter().all(|m| m.form == "metonym"));
     }
 
     #[test]
-    fn a_name_at_sentence_start_counts_when_seen_inside_too() {
-        let a = actors_of(&["Lavrov a parlé. Puis Sergueï Lavrov a répondu à Lavrov.", "Lavrov encore."]);
-        let lavrov = a.iter().find(|a| a.name == "Lavrov").unwrap();
-        assert_eq!(lavrov.total, 3);
-        assert_eq!(lavrov.mentions.get("b"), Some(&1));
-        assert!(a.iter().any(|a| a.name == "Sergueï Lavrov"));
-        assert!(!a.iter().any(|a| a.name == "Puis"));
+    fn descriptions_name_the_state_and_carry_a_label() {
+        let f = found(&["Le régime d'Assad frappe. Le régime syrien nie. Les attaques du régime continuent, selon le gouvernement syrien."], &[]);
+        let syria = actor(&f, "Q858");
+        assert_eq!(syria.total, 4);
+        let labels: Vec<(&str, usize)> = f.labels.iter().map(|l| (l.label.as_str(), l.count)).collect();
+        assert_eq!(labels, [("gouvernement", 1), ("régime", 3)]);
+        assert_eq!(actor(&f, "Q44437").total, 1, "the leader named inside the description is a mention too");
     }
 
     #[test]
-    fn names_with_particles_are_one_name() {
-        let a = actors_of(&["Le pouvoir de Bachar el-Assad et de Bachar al-Assad, selon Hayat Tahrir al-Cham."]);
-        let names: Vec<&str> = a.iter().map(|a| a.name.as_str()).collect();
-        assert!(names.contains(&"Bachar el-Assad"), "{names:?}");
-        assert_eq!(a.iter().find(|a| a.name == "Bachar el-Assad").unwrap().total, 2);
-        assert!(names.contains(&"Hayat Tahrir al-Cham"), "{names:?}");
+    fn acronyms_defined_in_the_text_and_partial_names() {
+        let f = found(&["Le Front de libération de Valdoria (FLV) a attaqué. Le porte-parole Ammar Jamal a parlé. Le FLV nie, a dit M. Jamal."], &[]);
+        let flv = f.actors.iter().find(|a| a.aliases.contains(&"FLV".to_string())).expect("FLV");
+        assert_eq!(flv.name, "Front de libération de Valdoria");
+        assert_eq!(flv.kind, "armed_group");
+        assert_eq!(flv.total, 3);
+        let jamal = f.actors.iter().find(|a| a.name == "Ammar Jamal").expect("Ammar Jamal");
+        assert_eq!(jamal.total, 2);
+        assert_eq!(jamal.kind, "person");
+    }
+
+    #[test]
+    fn demonyms_are_counted_apart_and_institutions_as_their_state() {
+        let f = found(&["Les forces turques et le Pentagone. Un soldat russe est mort."], &[]);
+        let us = actor(&f, "Q30");
+        assert_eq!(us.total, 1);
+        let ru = actor(&f, "Q159");
+        assert_eq!((ru.total, ru.attributive.get("a").copied()), (0, Some(1)));
+    }
+
+    #[test]
+    fn edits_merge_rename_split_and_ignore() {
+        let text = ["Ammar Jamal et Karim Valdor ont vu Lavrov."];
+        let base = found(&text, &[]);
+        let jamal = base.actors.iter().find(|a| a.name == "Ammar Jamal").unwrap().id.clone();
+        let valdor = base.actors.iter().find(|a| a.name == "Karim Valdor").unwrap().id.clone();
+        let edits = vec![
+            ActorEdit::Merge { from: valdor.clone(), into: jamal.clone() },
+            ActorEdit::Rename { id: jamal.clone(), name: "Les deux".into() },
+            ActorEdit::Ignore { id: "p:sergei-lavrov".into() },
+        ];
+        let f = found(&text, &edits);
+        assert_eq!(f.actors.len(), 1);
+        assert_eq!((f.actors[0].name.as_str(), f.actors[0].total), ("Les deux", 2));
+        let split = found(&text, &[ActorEdit::Merge { from: valdor, into: jamal.clone() }, ActorEdit::SplitAlias { id: jamal, alias: "Karim Valdor".into(), new_name: "Valdor".into() }]);
+        assert!(split.actors.iter().any(|a| a.name == "Valdor" && a.total == 1));
+    }
+
+    #[test]
+    fn tsv_export_parses_back() {
+        let f = found(&["Ammar Jamal a vu Lavrov à Damas."], &[]);
+        let g = Gazetteer::parse(&actors_to_tsv(&f.actors)).unwrap();
+        assert_eq!(g.entries().len(), f.actors.len());
     }
 }

@@ -25,6 +25,9 @@ pub struct Analysis {
     pub labels: Vec<LabelRow>,
     pub frames: Vec<FrameRow>,
     pub markers: Vec<MarkerRow>,
+    /// Pairs of actors named in the same sentence, per document.
+    #[serde(default)]
+    pub cooccurrences: Vec<CooccurrenceRow>,
 }
 
 /// A byte range `[start, end)` into a document's `text`. Both ends fall on
@@ -98,14 +101,22 @@ pub struct RemovedRow {
 pub struct ActorRow {
     pub id: String,
     pub name: String,
-    /// `person`, `state`, `organisation`, `armed_group`, `place`, `media`, or
-    /// `unknown` for names found in the text but not typed yet.
+    /// `person`, `state`, `organisation`, `armed_group`, `place`, `media`,
+    /// `institution`, or `unknown` for names found in the text but not typed yet.
     pub kind: String,
+    /// The state an institution or a person belongs to (an actor id), or "".
+    #[serde(default)]
+    pub parent: String,
     /// Every spelling seen in the texts, in order of first appearance.
     pub aliases: Vec<String>,
-    /// Mentions per document id (documents with none are left out).
+    /// Mentions per document id (documents with none are left out). Demonyms
+    /// ("les forces russes") are not in here unless `Config::count_demonyms`.
     pub mentions: BTreeMap<String, usize>,
+    /// Sum of `mentions`.
     pub total: usize,
+    /// Demonym (attributive) mentions per document id: "russe", "American".
+    #[serde(default)]
+    pub attributive: BTreeMap<String, usize>,
 }
 
 /// One place in a document where an actor is named.
@@ -118,6 +129,26 @@ pub struct MentionRow {
     pub surface: String,
     /// The sentence the mention is in (its index in the document).
     pub sentence: usize,
+    /// How the text names the actor: `name` ("Bachar el-Assad"), `metonym`
+    /// ("Damas", "le Pentagone" counted as its state), `demonym` ("syrien"),
+    /// `description` ("le régime syrien"), `acronym` ("HTS"), `partial`
+    /// ("Pompeo" after "Mike Pompeo").
+    #[serde(default = "name_form")]
+    pub form: String,
+}
+
+fn name_form() -> String {
+    "name".to_string()
+}
+
+/// Two actors named in the same sentence: how many sentences of a document
+/// name both. `a` < `b`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CooccurrenceRow {
+    pub a: String,
+    pub b: String,
+    pub document: String,
+    pub sentences: usize,
 }
 
 /// How a document treats an actor: −1 wholly negative, +1 wholly positive.

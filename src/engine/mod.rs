@@ -3,7 +3,8 @@
 //!
 //! Stages, in order: intake (decode, strip markup, metadata) → clean (page
 //! chrome, repeated paragraphs) → segment the kept text (sentences, tokens)
-//! → language → stems → actors → the `Analysis` rows.
+//! → language → stems → actors (gazetteer, descriptions, discovery) → the
+//! `Analysis` rows.
 
 mod actors;
 mod analysis;
@@ -11,16 +12,19 @@ mod clean;
 mod export;
 mod fold;
 mod formats;
+mod gazetteer;
 mod intake;
 mod language;
+mod lexicon;
 mod segment;
 mod table;
 
 pub use analysis::{
-    ActorRow, Analysis, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow, RemovedRow,
-    SentimentRow, Span, SCHEMA_VERSION,
+    ActorRow, Analysis, CooccurrenceRow, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
+    RemovedRow, SentimentRow, Span, SCHEMA_VERSION,
 };
 pub use clean::{is_interface_phrase, Removal, RemovalReason};
+pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
 pub use export::{to_csv_tables, to_json};
 pub use fold::fold;
 pub use intake::{body_start, decode_file, from_pasted, same_content, InputDocument, IntakeError, MAX_FILE_BYTES};
@@ -31,8 +35,74 @@ use serde::{Deserialize, Serialize};
 
 /// Settings of an analysis. The page and the command-line tool pass the same
 /// value to get the same result.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Config {}
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Count demonyms ("les forces russes" → Russia) in an actor's `total`.
+    /// Off by default: they are reported apart, in `ActorRow::attributive`.
+    pub count_demonyms: bool,
+    /// Count an institution ("le Pentagone") as its state (the United States).
+    /// Off: the institution is an actor of its own, with its state as `parent`.
+    pub institutions_as_state: bool,
+    /// The user's corrections to the actor list, applied in order.
+    pub actor_edits: Vec<ActorEdit>,
+    /// The user's own actor list, in the gazetteer TSV format; its rows add to
+    /// (or, for the same id, replace) the built-in ones.
+    pub user_gazetteer: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { count_demonyms: false, institutions_as_state: true, actor_edits: Vec::new(), user_gazetteer: String::new() }
+    }
+}
+
+/// A correction of the actor list made by the user; the engine applies it on
+/// every run, so the page can re-analyse and keep the user's work.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum ActorEdit {
+    /// Show actor `id` under `name`.
+    Rename { id: String, name: String },
+    /// Count every mention of `from` as `into`.
+    Merge { from: String, into: String },
+    /// The mentions of `id` spelled `alias` are another actor, named `new_name`.
+    SplitAlias { id: String, alias: String, new_name: String },
+    /// Set the kind of `id` (`person`, `state`, …).
+    SetKind { id: String, kind: String },
+    /// Leave `id` out of the analysis.
+    Ignore { id: String },
+    /// A new actor, found by these names (its id is `x:` and its name as a slug).
+    Add { name: String, kind: String, aliases: Vec<String> },
+}
+
+/// The actor list of an analysis as gazetteer TSV, to edit and load back with
+/// [`Gazetteer::parse`] (or as `Config::user_gazetteer`).
+pub fn actors_to_tsv(analysis: &Analysis) -> String {
+    actors::actors_to_tsv(&analysis.actors)
+}
+
+/// The gazetteer an analysis with `config` uses: the built-in one, the user's
+/// list and the actors added by edits. Errors name the line of the user's list.
+pub fn gazetteer_for(config: &Config) -> Result<Gazetteer, String> {
+    let mut g = Gazetteer::builtin().clone();
+    if !config.user_gazetteer.trim().is_empty() {
+        g.merge(Gazetteer::parse(&config.user_gazetteer)?);
+    }
+    let mut added = String::new();
+    for e in &config.actor_edits {
+        if let ActorEdit::Add { name, kind, aliases } = e {
+            let id: String = format!("x:{}", fold(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-"));
+            let clean = |s: &str| s.replace(['\t', '\n', '|'], " ");
+            let al: Vec<String> = aliases.iter().map(|a| clean(a)).collect();
+            added.push_str(&format!("{id}\t{kind}\t\t{}\t{}\t{}\n", clean(name), clean(name), al.join("|")));
+        }
+    }
+    if !added.is_empty() {
+        g.merge(Gazetteer::parse(&added).map_err(|e| format!("added actor: {e}"))?);
+    }
+    Ok(g)
+}
 
 /// The program and version written into every `Analysis`.
 pub fn generator() -> String {
@@ -40,7 +110,10 @@ pub fn generator() -> String {
 }
 
 /// Analyses a corpus. Documents keep the order given.
-pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
+///
+/// A user gazetteer that does not parse is ignored (the built-in list is used);
+/// call [`gazetteer_for`] first to show the user the error.
+pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
     let mut rows = Vec::with_capacity(docs.len());
     let mut segs = Vec::with_capacity(docs.len());
     let removals = clean::find_removals(docs);
@@ -77,20 +150,30 @@ pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
     let views: Vec<actors::DocView> = docs
         .iter()
         .zip(&segs)
-        .map(|(d, s)| actors::DocView { id: &d.id, text: &d.text, seg: s })
+        .zip(&rows)
+        .map(|((d, s), r)| actors::DocView { id: &d.id, text: &d.text, seg: s, language: &r.language })
         .collect();
-    let (actors, mentions) = actors::find_actors(&views);
+    let custom = !config.user_gazetteer.trim().is_empty() || config.actor_edits.iter().any(|e| matches!(e, ActorEdit::Add { .. }));
+    let own_matcher = if custom { gazetteer_for(config).ok().map(gazetteer::Matcher::new) } else { None };
+    let opts = actors::Options {
+        matcher: own_matcher.as_ref().unwrap_or_else(|| gazetteer::Matcher::builtin()),
+        count_demonyms: config.count_demonyms,
+        institutions_as_state: config.institutions_as_state,
+        edits: &config.actor_edits,
+    };
+    let found = actors::find_actors(&views, &opts);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
         documents: rows,
-        actors,
-        mentions,
+        actors: found.actors,
+        mentions: found.mentions,
         sentiment: Vec::new(),
         keywords: Vec::new(),
-        labels: Vec::new(),
+        labels: found.labels,
         frames: Vec::new(),
         markers: Vec::new(),
+        cooccurrences: found.cooccurrences,
     }
 }
 

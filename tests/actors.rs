@@ -1,0 +1,169 @@
+//! Actors on real and written texts: expected values come from reading them.
+
+use prisme::engine::{self, Analysis, Config, InputDocument};
+use std::path::Path;
+
+const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/seeds");
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/actors");
+
+/// Decodes one file into its documents.
+fn decode(name: &str, bytes: &[u8]) -> Vec<InputDocument> {
+    engine::decode_file(name, bytes).expect("the file decodes")
+}
+
+fn seeds() -> Analysis {
+    let mut files: Vec<_> = std::fs::read_dir(SEEDS).expect("seeds").map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let docs: Vec<InputDocument> = files
+        .iter()
+        .flat_map(|p| decode(&p.file_name().unwrap().to_string_lossy(), &std::fs::read(p).unwrap()))
+        .collect();
+    engine::analyse(&docs, &Config::default())
+}
+
+fn doc_id(a: &Analysis, prefix: &str) -> String {
+    a.documents.iter().find(|d| d.id.starts_with(prefix)).unwrap().id.clone()
+}
+
+fn actor_of<'a>(a: &'a Analysis, doc: &str, surface: &str) -> Vec<&'a str> {
+    let d = doc_id(a, doc);
+    let mut v: Vec<&str> = a.mentions.iter().filter(|m| m.document == d && m.surface == surface).map(|m| m.actor.as_str()).collect();
+    v.dedup();
+    v
+}
+
+fn total_in(a: &Analysis, actor: &str, doc: &str) -> usize {
+    let d = doc_id(a, doc);
+    a.actors.iter().find(|x| x.id == actor).and_then(|x| x.mentions.get(&d).copied()).unwrap_or(0)
+}
+
+#[test]
+fn seed_spellings_merge_into_one_actor_each() {
+    let a = seeds();
+    let one = |pairs: &[(&str, &str)], expected: &str| {
+        for (doc, surface) in pairs {
+            let ids = actor_of(&a, doc, surface);
+            assert!(ids.contains(&expected), "{surface} in {doc}: {ids:?}, expected {expected}");
+        }
+    };
+    one(&[("001", "Bachar el-Assad"), ("002", "Bachar al-Assad"), ("001", "Assad"), ("004", "el-Assad")], "Q44437");
+    one(&[("000", "États-Unis"), ("001", "Etats-Unis"), ("003", "états-unis"), ("001", "Washington")], "Q30");
+    one(&[("001", "Moscou"), ("000", "Russie")], "Q159");
+    one(&[("001", "Idleb"), ("004", "Idlib"), ("003", "province D'Idlib")], "p:idlib-region");
+    one(&[("000", "Casques blancs"), ("003", "casques blancs")], "p:white-helmets");
+    one(&[("001", "Hayat Tahrir al-Cham"), ("001", "HTS"), ("003", "Hayat Tahrir al-Sham"), ("003", "Hayat Tahrir Al Sham")], "p:hts");
+    one(&[("001", "Sergueï Lavrov")], "p:sergei-lavrov");
+    one(&[("003", "Maria Sacharova")], "p:maria-zakharova");
+    one(&[("003", "Etat islamique"), ("004", "Daech")], "Q2429253");
+    one(&[("004", "Pentagone")], "Q30");
+    let person = a.actors.iter().find(|x| x.id == "Q44437").unwrap();
+    assert_eq!(person.kind, "person");
+}
+
+#[test]
+fn page_chrome_and_sentence_openers_are_not_actors() {
+    let a = seeds();
+    for word in ["Malheureusement", "Rechercher", "Dernières", "Infos", "Toutefois", "Permettez", "Auparavant", "Cette", "Les", "Quitter"] {
+        assert!(
+            !a.actors.iter().any(|x| x.name.split_whitespace().any(|w| w.starts_with(word)) || x.aliases.iter().any(|s| s.starts_with(word))),
+            "{word} is an actor"
+        );
+    }
+}
+
+#[test]
+fn seed_mention_counts_by_hand() {
+    let a = seeds();
+    // 000: the Syrian state, counted by reading, paragraph by paragraph:
+    // ¶1 régime d'Assad, Syrie, "par le régime" = 3; ¶2 régime d'Assad, Syrie, régime Assad = 3;
+    // ¶3 Syrie, régime d'Assad, régime syrien, Syrie, "du régime", Syrie = 6; ¶4 régime d'Assad ×4;
+    // ¶5 régime d'Assad ×2, Syrie, régime Assad = 4. Total 20; "Syriens" is attributive.
+    assert_eq!(total_in(&a, "Q858", "000"), 20);
+    // 000: Russia, "la Russie" ×4 (all in the fourth paragraph).
+    assert_eq!(total_in(&a, "Q159", "000"), 4);
+    // 000: the United States, "États-Unis" ×3.
+    assert_eq!(total_in(&a, "Q30", "000"), 3);
+    // 000: Assad the person, named inside "régime d'Assad"/"régime Assad": 1 + 2 + 1 + 4 + 3 = 11.
+    assert_eq!(total_in(&a, "Q44437", "000"), 11);
+    // 002: Syria: title "Syrie" and "Damas", "régime de Bachar al-Assad", "la Syrie",
+    // "régime d'Assad" ×2, "du régime" ×2, "forces du régime", "en Syrie" = 10.
+    assert_eq!(total_in(&a, "Q858", "002"), 10);
+    // 002: Turkey: "la Turquie" ×6 and "forces turques" = 7; turc/turcs/turque ×4 are attributive.
+    assert_eq!(total_in(&a, "Q43", "002"), 7);
+    let turkey = a.actors.iter().find(|x| x.id == "Q43").unwrap();
+    assert_eq!(turkey.attributive.get(&doc_id(&a, "002")).copied(), Some(4));
+    // 002: Russia: "Moscou" (title), "la Russie" ×2, "forces russes" = 4.
+    assert_eq!(total_in(&a, "Q159", "002"), 4);
+    // 002: Assad: "Bachar al-Assad", "régime d'Assad" ×2 = 3.
+    assert_eq!(total_in(&a, "Q44437", "002"), 3);
+}
+
+#[test]
+fn the_syrian_government_carries_its_labels() {
+    let a = seeds();
+    let has = |doc: &str, label: &str| a.labels.iter().any(|l| l.actor == "Q858" && l.document == doc_id(&a, doc) && l.label == label);
+    for doc in ["000", "001", "002"] {
+        assert!(has(doc, "régime"), "régime in {doc}");
+    }
+    for doc in ["003", "004"] {
+        assert!(has(doc, "gouvernement"), "gouvernement in {doc}");
+    }
+}
+
+#[test]
+fn every_mention_span_points_at_its_surface() {
+    let a = seeds();
+    for m in &a.mentions {
+        let d = a.documents.iter().find(|d| d.id == m.document).unwrap();
+        assert_eq!(m.span.slice(&d.text), m.surface);
+    }
+    assert!(a.cooccurrences.iter().any(|c| c.a == "Q159" && c.b == "Q858" && c.sentences > 0));
+}
+
+/// Gold mentions of a fixture: `(span, actor)` from its `.ann` file.
+fn gold(text: &str, ann: &str) -> Vec<((usize, usize), String)> {
+    let mut out = Vec::new();
+    for line in ann.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (surface, actor, nth): (&str, &str, usize) = (cols[0], cols[1], cols[2].parse().unwrap());
+        // The nth occurrence as a whole word ("Russia" is not inside "Russian").
+        let bounded = |&(i, _): &(usize, &str)| {
+            !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[i + surface.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        let start = text.match_indices(surface).filter(bounded).nth(nth - 1).unwrap_or_else(|| panic!("{surface} #{nth} not in text")).0;
+        out.push(((start, start + surface.len()), actor.to_string()));
+    }
+    out
+}
+
+#[test]
+fn mention_precision_and_recall_on_written_fixtures() {
+    // Institutions as their own actors, so the annotation can name the Kremlin.
+    let config = Config { institutions_as_state: false, ..Config::default() };
+    let (mut tp, mut predicted, mut expected) = (0usize, 0usize, 0usize);
+    for name in ["sahel_fr", "ukraine_en"] {
+        let text = std::fs::read_to_string(format!("{FIXTURES}/{name}.txt")).unwrap();
+        let ann = std::fs::read_to_string(format!("{FIXTURES}/{name}.ann")).unwrap();
+        let docs = decode(&format!("{name}.txt"), text.as_bytes());
+        let a = engine::analyse(&docs, &config);
+        let text = &a.documents[0].text;
+        let gold = gold(text, &ann);
+        let found: Vec<((usize, usize), String)> =
+            a.mentions.iter().filter(|m| m.form != "demonym").map(|m| ((m.span.start, m.span.end), m.actor.clone())).collect();
+        let hits = found.iter().filter(|f| gold.contains(f)).count();
+        for f in found.iter().filter(|f| !gold.contains(f)) {
+            println!("{name}: extra {:?} {}", &text[f.0 .0..f.0 .1], f.1);
+        }
+        for g in gold.iter().filter(|g| !found.contains(g)) {
+            println!("{name}: missed {:?} {}", &text[g.0 .0..g.0 .1], g.1);
+        }
+        tp += hits;
+        predicted += found.len();
+        expected += gold.len();
+    }
+    let precision = tp as f64 / predicted.max(1) as f64;
+    let recall = tp as f64 / expected.max(1) as f64;
+    println!("mentions: precision {precision:.3} recall {recall:.3} ({tp} right, {predicted} found, {expected} annotated)");
+    assert!(precision >= 0.90 && recall >= 0.90, "precision {precision:.3} recall {recall:.3}");
+}
