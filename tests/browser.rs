@@ -41,10 +41,11 @@ async fn actors_table_shows_mentions_per_document() {
             .collect();
         seen.push(cells);
     }
-    // Washington: twice in the first text, once in the second.
-    assert!(seen.contains(&vec!["Washington".into(), "unknown".into(), "2".into(), "1".into(), "3".into()]), "{seen:?}");
-    assert!(seen.contains(&vec!["Moscou".into(), "unknown".into(), "2".into(), "0".into(), "2".into()]), "{seen:?}");
-    assert!(seen.contains(&vec!["Ankara".into(), "unknown".into(), "0".into(), "1".into(), "1".into()]), "{seen:?}");
+    // Capitals stand for their states: Washington twice in the first text and
+    // once in the second, Moscou twice in the first, Ankara once in the second.
+    assert!(seen.contains(&vec!["États-Unis".into(), "state".into(), "2".into(), "1".into(), "3".into()]), "{seen:?}");
+    assert!(seen.contains(&vec!["Russie".into(), "state".into(), "2".into(), "0".into(), "2".into()]), "{seen:?}");
+    assert!(seen.contains(&vec!["Turquie".into(), "state".into(), "0".into(), "1".into(), "1".into()]), "{seen:?}");
     // The "Selon" that opens a sentence is not an actor.
     assert!(!seen.iter().any(|r| r[0] == "Selon"));
 }
