@@ -1,7 +1,9 @@
 //! Actors on real and written texts: expected values come from reading them.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use prisme::engine::{self, Analysis, Config, InputDocument};
-use std::path::Path;
+
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/seeds");
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/actors");

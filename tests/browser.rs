@@ -30,7 +30,7 @@ fn corpus() -> Rc<prisme::engine::Analysis> {
 #[wasm_bindgen_test]
 async fn actors_table_shows_mentions_per_document() {
     let root = mount();
-    yew::Renderer::<ActorsTable>::with_root_and_props(root.clone(), ActorsTableProps { analysis: corpus() }).render();
+    yew::Renderer::<ActorsTable>::with_root_and_props(root.clone(), yew::props!(ActorsTableProps { analysis: corpus() })).render();
     settle().await;
     let rows = root.query_selector_all("tbody tr").unwrap();
     let mut seen = Vec::new();
@@ -53,7 +53,7 @@ async fn actors_table_shows_mentions_per_document() {
 #[wasm_bindgen_test]
 async fn overview_shows_corpus_figures() {
     let root = mount();
-    yew::Renderer::<Overview>::with_root_and_props(root.clone(), OverviewProps { analysis: corpus() }).render();
+    yew::Renderer::<Overview>::with_root_and_props(root.clone(), yew::props!(OverviewProps { analysis: corpus() })).render();
     settle().await;
     let figures: Vec<String> = {
         let list = root.query_selector_all(".figure").unwrap();

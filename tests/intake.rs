@@ -2,6 +2,8 @@
 //! segmentation, on our own fixtures and on the seed corpus. Expected values
 //! come from reading the texts.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use prisme::engine::{
     analyse, decode_file, decode_table, from_pasted, guess_table_columns, segment_regions, to_json, Analysis, Config,
     DocumentRow, InputDocument, IntakeError, Span, TableColumns, TokenKind,

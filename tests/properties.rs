@@ -1,6 +1,8 @@
 //! Any bytes or any string in: no panic, every span on a character boundary
 //! inside its document's text, and an Analysis that serialises to JSON.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use prisme::engine::{analyse, decode_file, from_pasted, segment_regions, to_json, Config, DocumentRow, InputDocument, Span};
 use proptest::prelude::*;
 

@@ -645,6 +645,7 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
                 mentions: BTreeMap::new(),
                 total: 0,
                 attributive: BTreeMap::new(),
+                sources: BTreeMap::new(),
             }
         });
         if !row.aliases.contains(&surface) {

@@ -117,6 +117,10 @@ pub struct ActorRow {
     /// Demonym (attributive) mentions per document id: "russe", "American".
     #[serde(default)]
     pub attributive: BTreeMap<String, usize>,
+    /// Mentions per source: `mentions` summed over the documents of each
+    /// source (a document's `source`). Sources with none are left out.
+    #[serde(default)]
+    pub sources: BTreeMap<String, usize>,
 }
 
 /// One place in a document where an actor is named.

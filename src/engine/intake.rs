@@ -255,6 +255,32 @@ pub fn from_pasted(n: usize, text: &str) -> Option<InputDocument> {
     Some(doc)
 }
 
+/// The separator line the page suggests for pasting several texts at once:
+/// a line of `=` is never Markdown front matter (`---`) and rare in articles.
+pub const DEFAULT_PASTE_SEPARATOR: &str = "=====";
+
+/// Splits pasted text into documents at every line that is exactly
+/// `separator` (surrounding spaces ignored). Empty parts are dropped; the
+/// documents are numbered from `first_n` (`texte-N`).
+pub fn from_pasted_many(first_n: usize, text: &str, separator: &str) -> Vec<InputDocument> {
+    let separator = separator.trim();
+    let text = text.replace("\r\n", "\n");
+    let mut parts: Vec<String> = vec![String::new()];
+    for line in text.split_inclusive('\n') {
+        if !separator.is_empty() && line.trim() == separator {
+            parts.push(String::new());
+        } else if let Some(last) = parts.last_mut() {
+            last.push_str(line);
+        }
+    }
+    parts
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+        .filter_map(|(i, p)| from_pasted(first_n + i, p.trim_end_matches('\n')))
+        .collect()
+}
+
 /// Decodes bytes to text, or `None` when they are not text at all. Line
 /// endings are kept as they are (offsets must match what the user sees).
 pub(crate) fn decode_bytes(bytes: &[u8]) -> Option<String> {
@@ -582,5 +608,21 @@ mod tests {
         assert_eq!(a.content_hash(), b.content_hash());
         assert_ne!(a.content_hash(), one("c.txt", b"Autre chose.").content_hash());
         assert_eq!(a.content_hash().len(), 16);
+    }
+
+    #[test]
+    fn pasting_several_texts_splits_on_the_separator_line() {
+        let pasted = "Premier texte.\n=====\nDeuxième texte,\nsur deux lignes.\n  =====  \n\n=====\nTroisième.";
+        let docs = from_pasted_many(3, pasted, DEFAULT_PASTE_SEPARATOR);
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["Premier texte.", "Deuxième texte,\nsur deux lignes.", "Troisième."]);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["texte-3", "texte-4", "texte-5"]);
+        // A separator that is only part of a line does not split.
+        assert_eq!(from_pasted_many(1, "a ===== b", "=====").len(), 1);
+        // Front matter fences stay inside their document.
+        let md = from_pasted_many(1, "---\ntitle: \"T\"\n---\nCorps.", DEFAULT_PASTE_SEPARATOR);
+        assert_eq!(md.len(), 1);
+        assert_eq!(md[0].title, "T");
     }
 }

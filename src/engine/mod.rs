@@ -25,9 +25,12 @@ pub use analysis::{
 };
 pub use clean::{is_interface_phrase, Removal, RemovalReason};
 pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
-pub use export::{to_csv_tables, to_json};
+pub use export::{to_csv_tables, to_csv_zip, to_json};
 pub use fold::fold;
-pub use intake::{body_start, decode_file, from_pasted, same_content, InputDocument, IntakeError, MAX_FILE_BYTES};
+pub use intake::{
+    body_start, decode_file, from_pasted, from_pasted_many, same_content, InputDocument, IntakeError,
+    DEFAULT_PASTE_SEPARATOR, MAX_FILE_BYTES,
+};
 pub use segment::{segment, segment_regions, Segmented, Sentence, Token, TokenKind};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 
@@ -161,7 +164,15 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
         institutions_as_state: config.institutions_as_state,
         edits: &config.actor_edits,
     };
-    let found = actors::find_actors(&views, &opts);
+    let mut found = actors::find_actors(&views, &opts);
+    let source_of: std::collections::HashMap<&str, &str> = rows.iter().map(|r| (r.id.as_str(), r.source.as_str())).collect();
+    for actor in &mut found.actors {
+        actor.sources.clear();
+        for (doc, n) in &actor.mentions {
+            let source = source_of.get(doc.as_str()).copied().unwrap_or(doc.as_str());
+            *actor.sources.entry(source.to_string()).or_default() += n;
+        }
+    }
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),

@@ -1,45 +1,116 @@
-//! Actors and how often each document names them.
+//! Actors and how often each source names them, sortable and filterable.
+//! A pure component: everything it shows comes from its properties.
 
-use crate::engine::Analysis;
+use super::i18n::Lang;
+use super::state::sources_in_order;
+use crate::engine::{ActorRow, Analysis};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorsTableProps {
     pub analysis: Rc<Analysis>,
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Column headings for the sources (blind mode hides the real names);
+    /// the source names themselves when empty.
+    #[prop_or_default]
+    pub source_labels: Vec<String>,
+    /// Show only actors of this kind.
+    #[prop_or_default]
+    pub kind: Option<String>,
+    /// Show only actors whose name or a spelling contains this (case-insensitive).
+    #[prop_or_default]
+    pub filter: String,
+    /// Show at most this many rows (0: all).
+    #[prop_or_default]
+    pub limit: usize,
+    /// Called with an actor id when its name is activated.
+    #[prop_or_default]
+    pub on_select: Option<Callback<String>>,
+}
+
+/// How the rows are ordered: by total, by name, or by one source's count.
+#[derive(Clone, PartialEq)]
+enum Sort {
+    Total,
+    Name,
+    Source(String),
 }
 
 #[function_component(ActorsTable)]
 pub fn actors_table(props: &ActorsTableProps) -> Html {
+    let t = props.lang.text();
+    let sort = use_state(|| Sort::Total);
     let a = &props.analysis;
-    if a.actors.is_empty() {
-        return html! { <p class="hint">{ "No actor found in these texts." }</p> };
+    let sources = sources_in_order(a);
+    let needle = crate::engine::fold(props.filter.trim());
+    let mut rows: Vec<&ActorRow> = a
+        .actors
+        .iter()
+        .filter(|r| r.total > 0 || !r.attributive.is_empty())
+        .filter(|r| props.kind.as_ref().is_none_or(|k| &r.kind == k))
+        .filter(|r| needle.is_empty() || std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::engine::fold(n).contains(&needle)))
+        .collect();
+    match &*sort {
+        Sort::Total => rows.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.name.cmp(&y.name))),
+        Sort::Name => rows.sort_by_key(|r| crate::engine::fold(&r.name)),
+        Sort::Source(s) => rows.sort_by(|x, y| {
+            let n = |r: &ActorRow| r.sources.get(s).copied().unwrap_or(0);
+            n(y).cmp(&n(x)).then_with(|| y.total.cmp(&x.total))
+        }),
     }
+    if props.limit > 0 {
+        rows.truncate(props.limit);
+    }
+    if rows.is_empty() {
+        return html! { <p class="hint">{ t.no_actor }</p> };
+    }
+    let header = |label: String, key: Sort, class: &'static str| {
+        let active = *sort == key;
+        let onclick = {
+            let sort = sort.clone();
+            Callback::from(move |_| sort.set(key.clone()))
+        };
+        html! {
+            <th scope="col" class={class} aria-sort={if active { "descending" } else { "none" }}>
+                <button class="sort" {onclick}>{ label }</button>
+            </th>
+        }
+    };
+    let label_of = |i: usize, s: &str| props.source_labels.get(i).cloned().unwrap_or_else(|| s.to_string());
     html! {
         <div class="table-wrap">
             <table class="actors">
-                <caption>{ "Actors: mentions per document" }</caption>
+                <caption>{ t.actors_caption }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ "Actor" }</th>
-                        <th scope="col">{ "Kind" }</th>
-                        { for a.documents.iter().map(|d| html! {
-                            <th scope="col" class="num" title={format!("{} — {}", d.id, d.title)}>{ &d.source }</th>
-                        }) }
-                        <th scope="col" class="num">{ "Total" }</th>
+                        { header(t.actor.to_string(), Sort::Name, "") }
+                        <th scope="col">{ t.kind }</th>
+                        { for sources.iter().enumerate().map(|(i, s)| header(label_of(i, s), Sort::Source(s.clone()), "num")) }
+                        { header(t.total.to_string(), Sort::Total, "num") }
                     </tr>
                 </thead>
                 <tbody>
-                    { for a.actors.iter().map(|actor| html! {
-                        <tr data-actor={actor.id.clone()}>
-                            <th scope="row" title={actor.aliases.join(", ")}>{ &actor.name }</th>
-                            <td class="kind">{ &actor.kind }</td>
-                            { for a.documents.iter().map(|d| {
-                                let n = actor.mentions.get(&d.id).copied().unwrap_or(0);
-                                html! { <td class={classes!("num", (n == 0).then_some("zero"))}>{ n }</td> }
-                            }) }
-                            <td class="num total">{ actor.total }</td>
-                        </tr>
+                    { for rows.iter().map(|actor| {
+                        let name = match &props.on_select {
+                            Some(cb) => {
+                                let (cb, id) = (cb.clone(), actor.id.clone());
+                                html! { <button class="link-like" onclick={Callback::from(move |_| cb.emit(id.clone()))}>{ &actor.name }</button> }
+                            }
+                            None => html! { { &actor.name } },
+                        };
+                        html! {
+                            <tr data-actor={actor.id.clone()}>
+                                <th scope="row" title={actor.aliases.join(", ")}>{ name }</th>
+                                <td class={classes!("kind", format!("kind-{}", actor.kind))}>{ (t.kind_name)(&actor.kind) }</td>
+                                { for sources.iter().map(|s| {
+                                    let n = actor.sources.get(s).copied().unwrap_or(0);
+                                    html! { <td class={classes!("num", (n == 0).then_some("zero"))}>{ n }</td> }
+                                }) }
+                                <td class="num total">{ actor.total }</td>
+                            </tr>
+                        }
                     }) }
                 </tbody>
             </table>

@@ -1,117 +1,197 @@
 //! The page: state, the worker, saving, and the layout of the panels.
 
 use super::browser;
-use super::demo::demo_corpus;
-use super::notices::Notices;
-use super::state::{Action, Level, Notice, State};
-use super::worker::Analyser;
-use super::{add_documents::AddDocuments, documents::Documents, overview::Overview};
-use crate::engine::{self, Config};
+use super::header::Header;
+use super::i18n::Lang;
+use super::notices::{Duplicates, Notices};
+use super::state::{Action, Level, Notice, State, View};
+use super::worker::{Analyser, Reply, Request};
+use super::{
+    actors_view::ActorsView, add_documents::AddDocuments, documents::Documents, exports::Exports, overview::Overview,
+    reader::Reader,
+};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The shared state every panel reads and dispatches to.
 pub type Store = UseReducerHandle<State>;
 
+/// The page's handle on the analysis worker, shared with the panels that
+/// send it work (files, pasted text, the demo).
+#[derive(Clone)]
+pub struct WorkerHandle(pub Rc<RefCell<Option<Analyser>>>);
+
+impl PartialEq for WorkerHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl WorkerHandle {
+    pub fn request(&self, request: &Request) {
+        if let Some(a) = self.0.borrow().as_ref() {
+            a.request(request);
+        }
+    }
+    pub fn read_files(&self, files: &[web_sys::File]) {
+        if let Some(a) = self.0.borrow().as_ref() {
+            a.read_files(files);
+        }
+    }
+}
+
+fn on_reply(store: &Store, reply: Reply) {
+    match reply {
+        Reply::Ready => {}
+        Reply::Analysis { revision, elapsed_ms, analysis } => {
+            store.dispatch(Action::Analysed { revision, analysis: Rc::new(analysis), elapsed_ms })
+        }
+        Reply::Documents { documents, problems } => {
+            store.dispatch(Action::Reading(-1));
+            for text in problems {
+                store.dispatch(Action::Notify(Notice { level: Level::Error, text }));
+            }
+            store.dispatch(Action::Add(documents));
+        }
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(State::default);
-    let analyser = use_mut_ref(|| None::<Analyser>);
+    let worker = use_memo((), |_| WorkerHandle(Rc::new(RefCell::new(None))));
+    let worker = (*worker).clone();
 
-    // Start the worker once, and restore the saved corpus or load the demo.
+    // Start the worker once, then restore the saved session or load the demo.
     {
-        let store = store.clone();
-        let analyser = analyser.clone();
+        let (store, worker) = (store.clone(), worker.clone());
         use_effect_with((), move |_| {
-            let on_result = {
-                let store = store.clone();
-                move |r: super::worker::Response| {
-                    store.dispatch(Action::Analysed { revision: r.revision, analysis: Rc::new(r.analysis), elapsed_ms: r.elapsed_ms })
+            let browser_lang = Lang::from_browser(&browser::browser_language());
+            store.dispatch(Action::SetBrowserLang(browser_lang));
+            let replies = store.clone();
+            let errors = store.clone();
+            match Analyser::spawn(
+                move |reply| on_reply(&replies, reply),
+                move |e| {
+                    let text = (errors.lang().text().worker_failed)(&e);
+                    errors.dispatch(Action::Notify(Notice { level: Level::Error, text }))
+                },
+            ) {
+                Ok(a) => *worker.0.borrow_mut() = Some(a),
+                Err(e) => {
+                    let text = (store.lang().text().worker_failed)(&e);
+                    store.dispatch(Action::Notify(Notice { level: Level::Error, text }))
                 }
-            };
-            let on_error = {
-                let store = store.clone();
-                move |text: String| store.dispatch(Action::Notify(Notice { level: Level::Error, text }))
-            };
-            match Analyser::spawn(on_result, on_error) {
-                Ok(a) => *analyser.borrow_mut() = Some(a),
-                Err(e) => store.dispatch(Action::Notify(Notice {
-                    level: Level::Error,
-                    text: format!("The analysis worker could not start ({e}). Reload the page to try again."),
-                })),
             }
-            match browser::load_corpus() {
-                Some(saved) => store.dispatch(Action::Restore(saved)),
-                None => store.dispatch(Action::Add(demo_corpus(&browser::browser_language()))),
-            }
-        });
-    }
-
-    // Every new revision of the corpus is saved and sent for analysis.
-    {
-        let store = store.clone();
-        let analyser = analyser.clone();
-        use_effect_with(store.revision, move |revision| {
-            if *revision > 0 {
-                if let Err(text) = browser::save_corpus(&store.corpus) {
-                    store.dispatch(Action::Notify(Notice { level: Level::Error, text }));
-                }
-                if !store.corpus.is_empty() {
-                    if let Some(a) = analyser.borrow().as_ref() {
-                        a.request(*revision, &store.corpus, &Config::default());
+            match browser::load_saved() {
+                Some(saved) => {
+                    let lang = saved.settings.lang.unwrap_or(browser_lang);
+                    let empty = saved.corpus.is_empty();
+                    store.dispatch(Action::Restore(saved));
+                    if empty {
+                        store.dispatch(Action::Reading(1));
+                        worker.request(&Request::Demo { language: lang.code().into() });
                     }
                 }
+                None => {
+                    store.dispatch(Action::Reading(1));
+                    worker.request(&Request::Demo { language: browser_lang.code().into() });
+                }
             }
         });
     }
 
-    let export_json = {
+    // Every change worth keeping is saved in this browser.
+    {
         let store = store.clone();
-        Callback::from(move |_| {
-            if let Some(a) = &store.analysis {
-                if let Err(e) = browser::download("prisme-analysis.json", "application/json", &engine::to_json(a)) {
-                    store.dispatch(Action::Notify(Notice { level: Level::Error, text: format!("Export failed: {e}") }));
+        use_effect_with(store.save_revision, move |revision| {
+            if *revision > 0 {
+                if let Err(problem) = browser::save(&store.saved) {
+                    let t = store.lang().text();
+                    let text = match problem {
+                        browser::SaveProblem::NoStorage => t.storage_missing.to_string(),
+                        browser::SaveProblem::Full { kb } => (t.storage_full)(store.corpus().len(), kb),
+                    };
+                    store.dispatch(Action::Notify(Notice { level: Level::Error, text }));
                 }
             }
-        })
-    };
+        });
+    }
 
-    let status = if store.corpus.is_empty() {
-        "Add texts to compare them.".to_string()
+    // Every new revision of the corpus or its settings is analysed.
+    {
+        let (store, worker) = (store.clone(), worker.clone());
+        use_effect_with(store.revision, move |revision| {
+            let documents = store.enabled();
+            if *revision > 0 && !documents.is_empty() {
+                worker.request(&Request::Analyse { revision: *revision, documents, config: store.config().clone() });
+            }
+        });
+    }
+
+    let lang = store.lang();
+    let t = lang.text();
+    let status = if store.reading > 0 {
+        (t.reading_files)(store.reading)
+    } else if store.enabled().is_empty() {
+        t.status_empty.to_string()
     } else if store.busy() {
-        format!("Analysing {} documents…", store.corpus.len())
+        (t.status_busy)(store.enabled().len())
     } else {
-        match store.elapsed_ms {
-            Some(ms) => format!("{} documents analysed in {:.0} ms.", store.corpus.len(), ms),
-            None => String::new(),
+        store.elapsed_ms.map(|ms| (t.status_done)(store.enabled().len(), ms)).unwrap_or_default()
+    };
+    let tab = |view: View, label: &'static str| {
+        let store = store.clone();
+        let selected = store.view == view;
+        let onclick = Callback::from(move |_| store.dispatch(Action::SetView(view)));
+        html! {
+            <button role="tab" class="tab" aria-selected={selected.to_string()} id={format!("tab-{view:?}")}
+                aria-controls="view" tabindex={if selected { "0" } else { "-1" }} {onclick}>{ label }</button>
         }
     };
+    let body_class = classes!("page", store.saved.settings.projector.then_some("projector"));
 
     html! {
         <ContextProvider<Store> context={store.clone()}>
-            <header class="top">
-                <h1 class="brand">{ "Prisme" }</h1>
-                <p class="tagline">{ "How different sources tell the same story" }</p>
-                <p class="privacy" role="note">{ "Your texts never leave this computer: Prisme analyses them inside this page." }</p>
-            </header>
-            <Notices />
-            <main class="layout">
-                <aside class="side" aria-label="Documents">
-                    <AddDocuments />
-                    <Documents />
-                </aside>
-                <section class="results" aria-label="Results">
-                    <div class="toolbar">
-                        <p class="status" role="status" aria-live="polite" data-busy={store.busy().to_string()}>{ status }</p>
-                        <button class="button" onclick={export_json} disabled={store.analysis.is_none() || store.busy()}>
-                            { "Export JSON" }
-                        </button>
-                    </div>
-                    if let Some(analysis) = store.analysis.clone() {
-                        <Overview {analysis} />
-                    }
-                </section>
-            </main>
+        <ContextProvider<WorkerHandle> context={worker.clone()}>
+            <div class={body_class} lang={lang.code()}>
+                <Header />
+                <Notices />
+                <Duplicates />
+                <main class="layout">
+                    <aside class="side" aria-label={t.add_documents}>
+                        <AddDocuments />
+                        <Documents />
+                    </aside>
+                    <section class="results" aria-label="Results">
+                        <div class="toolbar">
+                            <p class="status" role="status" aria-live="polite" data-busy={(store.busy() || store.reading > 0).to_string()}
+                                data-analysed={store.analysis.as_ref().filter(|_| !store.busy()).map(|a| a.documents.len()).unwrap_or(0).to_string()}>{ status }</p>
+                            <Exports />
+                        </div>
+                        if let Some(analysis) = store.analysis.clone() {
+                            <div class="tabs" role="tablist" aria-label="Views">
+                                { tab(View::Overview, t.view_overview) }
+                                { tab(View::Actors, t.view_actors) }
+                                { tab(View::Reader, t.view_reader) }
+                            </div>
+                            <div id="view" role="tabpanel" aria-labelledby={format!("tab-{:?}", store.view)}>
+                                { match store.view {
+                                    View::Overview | View::Framing => {
+                                        let source_labels: Vec<String> = super::state::sources_in_order(&analysis).iter().map(|s| store.source_label(s)).collect();
+                                        let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
+                                        html! { <Overview {analysis} {lang} {source_labels} on_select={select} /> }
+                                    }
+                                    View::Actors => html! { <ActorsView {analysis} /> },
+                                    View::Reader => html! { <Reader {analysis} /> },
+                                } }
+                            </div>
+                        }
+                    </section>
+                </main>
+            </div>
+        </ContextProvider<WorkerHandle>>
         </ContextProvider<Store>>
     }
 }

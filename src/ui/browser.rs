@@ -1,12 +1,11 @@
-//! The few browser calls the page needs: saving the corpus, reading files,
-//! offering a download. Everything stays on this machine.
+//! The few browser calls the page needs: saving the session, the browser's
+//! language, offering a download. Everything stays on this machine.
 
-use crate::engine::InputDocument;
+use super::state::Saved;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-/// Where the corpus is kept between visits (this browser only).
-const CORPUS_KEY: &str = "prisme.corpus.v1";
+/// Where the session is kept between visits (this browser only).
+const SESSION_KEY: &str = "prisme.session.v1";
 /// Long enough for the browser to start a download from an object URL.
 const DOWNLOAD_URL_LIFETIME_MS: u32 = 10_000;
 
@@ -14,23 +13,30 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The corpus saved by an earlier visit, if any.
-pub fn load_corpus() -> Option<Vec<InputDocument>> {
-    let json = storage()?.get_item(CORPUS_KEY).ok().flatten()?;
+/// What an earlier visit saved, if anything.
+pub fn load_saved() -> Option<Saved> {
+    let json = storage()?.get_item(SESSION_KEY).ok().flatten()?;
     serde_json::from_str(&json).ok()
 }
 
-/// Saves the corpus; the error says what was not saved.
-pub fn save_corpus(corpus: &[InputDocument]) -> Result<(), String> {
-    let store = storage().ok_or("this browser gives the page no storage, so the corpus will not survive a reload")?;
-    let json = serde_json::to_string(corpus).map_err(|e| e.to_string())?;
-    store.set_item(CORPUS_KEY, &json).map_err(|_| {
-        format!(
-            "the browser's storage is full: the {} documents loaded ({} KB) stay usable and exportable here, but were not saved for the next visit",
-            corpus.len(),
-            json.len() / 1024
-        )
-    })
+/// Why the session could not be saved.
+pub enum SaveProblem {
+    NoStorage,
+    Full { kb: usize },
+}
+
+/// Saves the session in this browser.
+pub fn save(saved: &Saved) -> Result<(), SaveProblem> {
+    let store = storage().ok_or(SaveProblem::NoStorage)?;
+    let json = serde_json::to_string(saved).map_err(|_| SaveProblem::NoStorage)?;
+    store.set_item(SESSION_KEY, &json).map_err(|_| SaveProblem::Full { kb: json.len() / 1024 })
+}
+
+/// Removes everything this page saved.
+pub fn clear_saved() {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(SESSION_KEY);
+    }
 }
 
 /// The browser's preferred language (`fr-FR`, `en-GB`…), or `en`.
@@ -38,18 +44,25 @@ pub fn browser_language() -> String {
     web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_else(|| "en".into())
 }
 
-/// Reads a file the user picked or dropped.
-pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{}: could not be read ({e:?})", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// Asks the user to confirm; false when the page cannot ask.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false)
 }
 
 /// Offers `contents` as a file download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    download_parts(name, mime, &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents)))
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_parts(name, mime, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
+}
+
+fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(|e| format!("{e:?}"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();

@@ -2,13 +2,18 @@
 //! the engine's `Analysis` into pixels. No analysis happens here.
 
 mod actors_table;
+mod actors_view;
 mod add_documents;
 mod app;
 mod browser;
 mod demo;
 mod documents;
+mod exports;
+mod header;
+pub mod i18n;
 mod notices;
 mod overview;
+mod reader;
 pub mod state;
 pub mod worker;
 

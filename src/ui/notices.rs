@@ -1,4 +1,5 @@
-//! Messages for the user, each dismissable.
+//! Messages for the user, each dismissable, and the question asked when a
+//! text is added a second time.
 
 use super::app::Store;
 use super::state::{Action, Level};
@@ -7,6 +8,7 @@ use yew::prelude::*;
 #[function_component(Notices)]
 pub fn notices() -> Html {
     let store = use_context::<Store>().expect("state context");
+    let t = store.lang().text();
     if store.notices.is_empty() {
         return html! {};
     }
@@ -18,10 +20,34 @@ pub fn notices() -> Html {
                 html! {
                     <li class={class} role={if n.level == Level::Error { "alert" } else { "status" }}>
                         <span>{ &n.text }</span>
-                        <button class="link" onclick={dismiss} aria-label="Dismiss this message">{ "✕" }</button>
+                        <button class="link" onclick={dismiss} aria-label={t.dismiss}>{ "✕" }</button>
                     </li>
                 }
             }) }
         </ul>
+    }
+}
+
+#[function_component(Duplicates)]
+pub fn duplicates() -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let t = store.lang().text();
+    let Some(first) = store.duplicates.first() else { return html! {} };
+    let old = store.corpus().iter().find(|d| crate::engine::same_content(d, first)).map(|d| d.id.clone()).unwrap_or_default();
+    let answer = |add: bool| {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::Duplicates { add }))
+    };
+    let names: Vec<&str> = store.duplicates.iter().map(|d| d.id.as_str()).collect();
+    html! {
+        <div class="notices">
+            <div class="notice question" role="alertdialog" aria-labelledby="dup-q">
+                <span id="dup-q">{ (t.duplicate_question)(&names.join(", "), &old) }</span>
+                <span class="row">
+                    <button class="button primary" onclick={answer(true)}>{ t.add_anyway }</button>
+                    <button class="button" onclick={answer(false)}>{ t.skip }</button>
+                </span>
+            </div>
+        </div>
     }
 }

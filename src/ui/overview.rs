@@ -1,34 +1,48 @@
-//! The overview: corpus figures and the actors each source names.
+//! The overview: corpus figures and the actors each source names most.
 
 use super::actors_table::ActorsTable;
+use super::i18n::Lang;
+use super::state::sources_in_order;
 use crate::engine::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How many actors the overview lists (the Actors view lists them all).
+const OVERVIEW_ACTORS: usize = 15;
+
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub analysis: Rc<Analysis>,
+    #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_default]
+    pub source_labels: Vec<String>,
+    #[prop_or_default]
+    pub on_select: Option<Callback<String>>,
 }
 
 #[function_component(Overview)]
 pub fn overview(props: &OverviewProps) -> Html {
+    let t = props.lang.text();
     let a = &props.analysis;
     let words: usize = a.documents.iter().map(|d| d.words).sum();
     let sentences: usize = a.documents.iter().map(|d| d.sentences).sum();
-    let mut sources: Vec<&str> = a.documents.iter().map(|d| d.source.as_str()).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let figure = |n: usize, label: &str| html! { <div class="figure"><span class="figure-n">{ n }</span><span class="figure-l">{ label.to_string() }</span></div> };
+    let sources = sources_in_order(a).len();
+    let actors = a.actors.iter().filter(|r| r.total > 0).count();
+    let figure = |n: usize, label: &str| html! {
+        <div class="figure"><span class="figure-n">{ n }</span><span class="figure-l">{ label.to_string() }</span></div>
+    };
     html! {
-        <section class="overview" aria-label="Overview">
+        <section class="overview" aria-label={t.view_overview}>
             <div class="figures">
-                { figure(a.documents.len(), "documents") }
-                { figure(sources.len(), "sources") }
-                { figure(words, "words") }
-                { figure(sentences, "sentences") }
-                { figure(a.actors.len(), "actors") }
+                { figure(a.documents.len(), t.figures_documents) }
+                { figure(sources, t.figures_sources) }
+                { figure(words, t.figures_words) }
+                { figure(sentences, t.figures_sentences) }
+                { figure(actors, t.figures_actors) }
             </div>
-            <ActorsTable analysis={a.clone()} />
+            <ActorsTable analysis={a.clone()} lang={props.lang} source_labels={props.source_labels.clone()}
+                limit={OVERVIEW_ACTORS} on_select={props.on_select.clone()} />
         </section>
     }
 }

@@ -1,7 +1,11 @@
-//! The page's state as a reducer: the corpus the user loaded, the latest
-//! `Analysis` of it, and the messages shown to the user. No I/O happens here.
+//! The page's state as a reducer: the corpus the user loaded, the user's
+//! settings and edits, the latest `Analysis`, and the messages shown. No I/O
+//! happens here: saving, reading files and the worker live in effects.
 
-use crate::engine::{Analysis, InputDocument};
+use super::i18n::Lang;
+use crate::engine::{same_content, ActorEdit, Analysis, Config, InputDocument, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -18,37 +22,158 @@ pub enum Level {
     Error,
 }
 
+/// The main views of the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Overview,
+    Actors,
+    Framing,
+    Reader,
+}
+
+/// What the user chose, kept across visits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// `None` until the user picks a language: the browser's is used.
+    pub lang: Option<Lang>,
+    pub projector: bool,
+    pub blind: bool,
+    /// The line that separates several pasted articles.
+    pub separator: String,
+    /// Engine settings, including the user's actor edits.
+    pub config: Config,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: None,
+            projector: false,
+            blind: false,
+            separator: crate::engine::DEFAULT_PASTE_SEPARATOR.to_string(),
+            config: Config::default(),
+        }
+    }
+}
+
+/// Everything saved in the browser between visits.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    pub corpus: Vec<InputDocument>,
+    /// Documents the user switched off (kept, but not analysed).
+    pub disabled: BTreeSet<String>,
+    pub settings: Settings,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
-    pub corpus: Vec<InputDocument>,
-    /// Bumped on every change of the corpus; an analysis answers one revision.
+    pub saved: Saved,
+    /// The browser's language, used until the user picks one.
+    pub browser_lang: Lang,
+    /// Bumped on every change that calls for a new analysis.
     pub revision: u64,
+    /// Bumped on every change worth saving.
+    pub save_revision: u64,
     pub analysis: Option<Rc<Analysis>>,
     /// The revision `analysis` belongs to.
     pub analysed: u64,
     /// Milliseconds the worker took for the latest analysis.
     pub elapsed_ms: Option<f64>,
     pub notices: Vec<Notice>,
-    /// How many texts were pasted so far, to name the next one.
-    pub pasted: usize,
+    /// Documents that repeat a loaded text, waiting for the user's answer.
+    pub duplicates: Vec<InputDocument>,
+    pub view: View,
+    pub selected_actor: Option<String>,
+    pub reader_document: Option<String>,
+    /// In blind mode, whether the sources have been revealed.
+    pub revealed: bool,
+    /// Files being read or decoded.
+    pub reading: usize,
 }
 
 impl State {
+    pub fn lang(&self) -> Lang {
+        self.saved.settings.lang.unwrap_or(self.browser_lang)
+    }
+    pub fn corpus(&self) -> &[InputDocument] {
+        &self.saved.corpus
+    }
+    /// The documents sent for analysis: those not switched off.
+    pub fn enabled(&self) -> Vec<InputDocument> {
+        self.saved.corpus.iter().filter(|d| !self.saved.disabled.contains(&d.id)).cloned().collect()
+    }
+    pub fn config(&self) -> &Config {
+        &self.saved.settings.config
+    }
     /// An analysis has been asked for and not answered yet.
     pub fn busy(&self) -> bool {
-        !self.corpus.is_empty() && self.analysed != self.revision
+        !self.enabled().is_empty() && self.analysed != self.revision
+    }
+    /// The name shown for a source: hidden as "Source A", "Source B"… in blind
+    /// mode until revealed.
+    pub fn source_label(&self, source: &str) -> String {
+        if !self.saved.settings.blind || self.revealed {
+            return source.to_string();
+        }
+        let sources = self.analysis.as_ref().map(|a| sources_in_order(a)).unwrap_or_default();
+        let n = sources.iter().position(|s| s == source).unwrap_or(0);
+        (self.lang().text().hidden_source)(n)
     }
 }
 
+/// The sources of an analysis, in the order their first document appears.
+pub fn sources_in_order(a: &Analysis) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for d in &a.documents {
+        if !out.contains(&d.source) {
+            out.push(d.source.clone());
+        }
+    }
+    out
+}
+
+/// One metadata field of a document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Field {
+    Title,
+    Source,
+    Date,
+    Language,
+}
+
 pub enum Action {
-    /// Adds documents after those already loaded; ids are made unique.
+    /// Adds documents after those already loaded; ids are made unique, and a
+    /// text that is already loaded waits for the user's answer.
     Add(Vec<InputDocument>),
+    /// The user's answer about the waiting duplicates.
+    Duplicates { add: bool },
     Remove(String),
-    /// Replaces the whole corpus (restoring a saved session).
-    Restore(Vec<InputDocument>),
+    /// Replaces everything with what an earlier visit saved.
+    Restore(Saved),
+    Edit { id: String, field: Field, value: String },
+    /// Switches a document in or out of the analysis.
+    Toggle(String),
+    /// Puts a removed region of a document back into the analysis.
+    PutBack { id: String, span: Span },
     Analysed { revision: u64, analysis: Rc<Analysis>, elapsed_ms: f64 },
     Notify(Notice),
     Dismiss(usize),
+    Reading(isize),
+    SetLang(Lang),
+    SetBrowserLang(Lang),
+    SetView(View),
+    SelectActor(Option<String>),
+    OpenReader(String),
+    SetProjector(bool),
+    SetBlind(bool),
+    Reveal,
+    SetSeparator(String),
+    EditActors(ActorEdit),
+    UndoActorEdit(usize),
+    ClearAll,
 }
 
 impl Reducible for State {
@@ -56,54 +181,159 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let mut reanalyse = false;
+        let mut save = false;
         match action {
             Action::Add(docs) => {
-                if docs.is_empty() {
-                    return self;
-                }
-                for mut doc in docs {
-                    if doc.id.starts_with("texte-") && doc.name == doc.id {
-                        next.pasted += 1;
+                for doc in docs {
+                    let seen = next.saved.corpus.iter().chain(next.duplicates.iter()).any(|d| same_content(d, &doc));
+                    if seen {
+                        next.duplicates.push(doc);
+                    } else {
+                        push_unique(&mut next.saved.corpus, doc);
+                        reanalyse = true;
                     }
-                    let taken: Vec<&str> = next.corpus.iter().map(|d| d.id.as_str()).collect();
-                    doc.id = crate::engine::unique_id(&doc.id, &taken);
-                    next.corpus.push(doc);
                 }
-                next.revision += 1;
+            }
+            Action::Duplicates { add } => {
+                let waiting = std::mem::take(&mut next.duplicates);
+                if add {
+                    reanalyse = !waiting.is_empty();
+                    for doc in waiting {
+                        push_unique(&mut next.saved.corpus, doc);
+                    }
+                }
             }
             Action::Remove(id) => {
-                let before = next.corpus.len();
-                next.corpus.retain(|d| d.id != id);
-                if next.corpus.len() == before {
-                    return self;
-                }
-                next.revision += 1;
-                if next.corpus.is_empty() {
-                    next.analysis = None;
-                    next.analysed = next.revision;
+                let before = next.saved.corpus.len();
+                next.saved.corpus.retain(|d| d.id != id);
+                next.saved.disabled.remove(&id);
+                reanalyse = next.saved.corpus.len() != before;
+                if next.reader_document.as_deref() == Some(id.as_str()) {
+                    next.reader_document = None;
                 }
             }
-            Action::Restore(docs) => {
-                next.pasted = docs.iter().filter(|d| d.id.starts_with("texte-")).count();
-                next.corpus = docs;
-                next.revision += 1;
+            Action::Restore(saved) => {
+                next.saved = saved;
+                reanalyse = true;
+            }
+            Action::Edit { id, field, value } => {
+                if let Some(doc) = next.saved.corpus.iter_mut().find(|d| d.id == id) {
+                    let slot = match field {
+                        Field::Title => &mut doc.title,
+                        Field::Source => &mut doc.source,
+                        Field::Date => &mut doc.date,
+                        Field::Language => &mut doc.language,
+                    };
+                    let value = value.trim().to_string();
+                    if *slot != value {
+                        *slot = value;
+                        reanalyse = true;
+                    }
+                }
+            }
+            Action::Toggle(id) => {
+                if !next.saved.disabled.remove(&id) {
+                    next.saved.disabled.insert(id);
+                }
+                reanalyse = true;
+            }
+            Action::PutBack { id, span } => {
+                if let Some(doc) = next.saved.corpus.iter_mut().find(|d| d.id == id) {
+                    if !doc.restored.contains(&span) {
+                        doc.restored.push(span);
+                        reanalyse = true;
+                    }
+                }
             }
             Action::Analysed { revision, analysis, elapsed_ms } => {
                 if revision != next.revision {
                     // An answer for a corpus that has changed since: a newer one is on its way.
                     return self;
                 }
+                if let Some(id) = &next.selected_actor {
+                    if !analysis.actors.iter().any(|a| &a.id == id) {
+                        next.selected_actor = None;
+                    }
+                }
                 next.analysis = Some(analysis);
                 next.analysed = revision;
                 next.elapsed_ms = Some(elapsed_ms);
             }
-            Action::Notify(n) => next.notices.push(n),
+            Action::Notify(n) => {
+                if !next.notices.contains(&n) {
+                    next.notices.push(n);
+                }
+            }
             Action::Dismiss(i) => {
                 if i < next.notices.len() {
                     next.notices.remove(i);
                 }
             }
+            Action::Reading(delta) => next.reading = next.reading.saturating_add_signed(delta),
+            Action::SetLang(lang) => {
+                next.saved.settings.lang = Some(lang);
+                save = true;
+            }
+            Action::SetBrowserLang(lang) => next.browser_lang = lang,
+            Action::SetView(view) => next.view = view,
+            Action::SelectActor(id) => {
+                next.selected_actor = id;
+                next.view = View::Actors;
+            }
+            Action::OpenReader(id) => {
+                next.reader_document = Some(id);
+                next.view = View::Reader;
+            }
+            Action::SetProjector(on) => {
+                next.saved.settings.projector = on;
+                save = true;
+            }
+            Action::SetBlind(on) => {
+                next.saved.settings.blind = on;
+                next.revealed = false;
+                save = true;
+            }
+            Action::Reveal => next.revealed = true,
+            Action::SetSeparator(s) => {
+                next.saved.settings.separator = s;
+                save = true;
+            }
+            Action::EditActors(edit) => {
+                next.saved.settings.config.actor_edits.push(edit);
+                reanalyse = true;
+            }
+            Action::UndoActorEdit(i) => {
+                if i < next.saved.settings.config.actor_edits.len() {
+                    next.saved.settings.config.actor_edits.remove(i);
+                    reanalyse = true;
+                }
+            }
+            Action::ClearAll => {
+                next.saved = Saved::default();
+                next.analysis = None;
+                next.selected_actor = None;
+                next.reader_document = None;
+                next.duplicates.clear();
+                reanalyse = true;
+            }
+        }
+        if reanalyse {
+            next.revision += 1;
+            if next.enabled().is_empty() {
+                next.analysis = None;
+                next.analysed = next.revision;
+            }
+        }
+        if reanalyse || save {
+            next.save_revision += 1;
         }
         Rc::new(next)
     }
+}
+
+fn push_unique(corpus: &mut Vec<InputDocument>, mut doc: InputDocument) {
+    let taken: Vec<&str> = corpus.iter().map(|d| d.id.as_str()).collect();
+    doc.id = crate::engine::unique_id(&doc.id, &taken);
+    corpus.push(doc);
 }

@@ -1,8 +1,10 @@
-//! The analysis worker and the page's side of it. The page posts one JSON
-//! request per corpus revision; the worker answers with one JSON response.
-//! JSON in both directions keeps it one serde crossing each way.
+//! The analysis worker and the page's side of it. All the engine's work
+//! happens in the worker (decoding files, splitting pasted text, analysing),
+//! so typing and scrolling never wait for it. Requests and replies are one
+//! JSON string each way; files travel as `File` objects and are read there.
 
-use crate::engine::{self, Analysis, Config, InputDocument};
+use super::demo::demo_corpus;
+use crate::engine::{self, Analysis, Config, InputDocument, IntakeError, MAX_FILE_BYTES};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,94 +12,168 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 
-/// The script that starts the worker binary (worker-loader.js at the root).
+/// The script that starts the worker binary (worker-loader.js at the site root).
 const WORKER_SCRIPT: &str = "./worker-loader.js";
-/// What the worker posts once it can take requests.
-const READY: &str = "ready";
+/// The key of the file list in a files message.
+const FILES_KEY: &str = "files";
 
+/// What the page asks of the worker (files excepted, see [`Analyser::read_files`]).
 #[derive(Serialize, Deserialize)]
-pub struct Request {
-    pub revision: u64,
-    pub documents: Vec<InputDocument>,
-    pub config: Config,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    Analyse { revision: u64, documents: Vec<InputDocument>, config: Config },
+    Paste { first: usize, text: String, separator: String },
+    Demo { language: String },
 }
 
+/// What the worker answers.
 #[derive(Serialize, Deserialize)]
-pub struct Response {
-    pub revision: u64,
-    pub elapsed_ms: f64,
-    pub analysis: Analysis,
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    Ready,
+    Analysis { revision: u64, elapsed_ms: f64, analysis: Analysis },
+    Documents { documents: Vec<InputDocument>, problems: Vec<String> },
 }
 
-/// Runs inside the worker: answers each request with its analysis.
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
+    if let Ok(json) = serde_json::to_string(reply) {
+        let _ = scope.post_message(&JsValue::from_str(&json));
+    }
+}
+
+/// Runs inside the worker: answers each request.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let Some(text) = event.data().as_string() else { return };
-        let Ok(request) = serde_json::from_str::<Request>(&text) else { return };
-        let started = js_sys::Date::now();
-        let analysis = engine::analyse(&request.documents, &request.config);
-        let response = Response { revision: request.revision, elapsed_ms: js_sys::Date::now() - started, analysis };
-        if let Ok(json) = serde_json::to_string(&response) {
-            let _ = reply_to.post_message(&JsValue::from_str(&json));
-        }
+        let data = event.data();
+        let reply = match data.as_string() {
+            Some(text) => match serde_json::from_str::<Request>(&text) {
+                Ok(request) => answer(request),
+                Err(e) => Reply::Documents { documents: Vec::new(), problems: vec![format!("bad request: {e}")] },
+            },
+            None => read_files(&data),
+        };
+        post(&reply_to, &reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope.post_message(&JsValue::from_str(READY));
+    post(&scope, &Reply::Ready);
 }
 
-/// The page's handle on the worker. Requests made before the worker is ready
-/// are kept, and only the latest one is sent.
+fn answer(request: Request) -> Reply {
+    match request {
+        Request::Analyse { revision, documents, config } => {
+            let started = js_sys::Date::now();
+            let analysis = engine::analyse(&documents, &config);
+            Reply::Analysis { revision, elapsed_ms: js_sys::Date::now() - started, analysis }
+        }
+        Request::Paste { first, text, separator } => {
+            Reply::Documents { documents: engine::from_pasted_many(first, &text, &separator), problems: Vec::new() }
+        }
+        Request::Demo { language } => Reply::Documents { documents: demo_corpus(&language), problems: Vec::new() },
+    }
+}
+
+/// Reads and decodes the files of a files message, in order; each file that
+/// cannot be taken is reported by name and the others still load.
+fn read_files(data: &JsValue) -> Reply {
+    let files: js_sys::Array = js_sys::Reflect::get(data, &JsValue::from_str(FILES_KEY))
+        .ok()
+        .and_then(|v| v.dyn_into().ok())
+        .unwrap_or_default();
+    let reader = web_sys::FileReaderSync::new().ok();
+    let mut documents = Vec::new();
+    let mut problems = Vec::new();
+    for file in files.iter() {
+        let Ok(file) = file.dyn_into::<web_sys::File>() else { continue };
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            problems.push(IntakeError::TooLarge { name, bytes: file.size() as usize }.to_string());
+            continue;
+        }
+        let bytes = match reader.as_ref().map(|r| r.read_as_array_buffer(&file)) {
+            Some(Ok(buffer)) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            _ => {
+                problems.push(format!("{name}: the browser could not read this file."));
+                continue;
+            }
+        };
+        match engine::decode_file(&name, &bytes) {
+            Ok(found) => documents.extend(found),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    Reply::Documents { documents, problems }
+}
+
+/// The page's handle on the worker. Messages sent before the worker is
+/// ready wait in order; a newer analysis request replaces a waiting one.
 pub struct Analyser {
     worker: Worker,
-    queued: Rc<RefCell<Option<String>>>,
+    queue: Rc<RefCell<Vec<(bool, JsValue)>>>,
     ready: Rc<RefCell<bool>>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::ErrorEvent)>,
 }
 
 impl Analyser {
-    /// Starts the worker; `on_result` gets each analysis, `on_error` any failure.
-    pub fn spawn(on_result: impl Fn(Response) + 'static, on_error: impl Fn(String) + 'static) -> Result<Self, String> {
+    /// Starts the worker; `on_reply` gets each answer, `on_error` any failure.
+    pub fn spawn(on_reply: impl Fn(Reply) + 'static, on_error: impl Fn(String) + 'static) -> Result<Self, String> {
         let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("{e:?}"))?;
-        let queued: Rc<RefCell<Option<String>>> = Rc::default();
+        let queue: Rc<RefCell<Vec<(bool, JsValue)>>> = Rc::default();
         let ready: Rc<RefCell<bool>> = Rc::default();
-        let (q, r, w) = (queued.clone(), ready.clone(), worker.clone());
+        let (q, r, w) = (queue.clone(), ready.clone(), worker.clone());
         let on_error = Rc::new(on_error);
         let on_error_msg = on_error.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(text) = event.data().as_string() else { return };
-            if text == READY {
-                *r.borrow_mut() = true;
-                if let Some(req) = q.borrow_mut().take() {
-                    let _ = w.post_message(&JsValue::from_str(&req));
+            match serde_json::from_str::<Reply>(&text) {
+                Ok(Reply::Ready) => {
+                    *r.borrow_mut() = true;
+                    for (_, message) in q.borrow_mut().drain(..) {
+                        let _ = w.post_message(&message);
+                    }
                 }
-                return;
-            }
-            match serde_json::from_str::<Response>(&text) {
-                Ok(response) => on_result(response),
+                Ok(reply) => on_reply(reply),
                 Err(e) => on_error_msg(format!("the analysis could not be read back: {e}")),
             }
         });
         let on_error_event = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-            on_error(format!("the analysis stopped: {}", e.message()));
+            on_error(e.message());
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error_event.as_ref().unchecked_ref()));
-        Ok(Analyser { worker, queued, ready, _on_message: on_message, _on_error: on_error_event })
+        Ok(Analyser { worker, queue, ready, _on_message: on_message, _on_error: on_error_event })
     }
 
-    /// Asks for the analysis of `documents`; a newer request replaces a queued one.
-    pub fn request(&self, revision: u64, documents: &[InputDocument], config: &Config) {
-        let request = Request { revision, documents: documents.to_vec(), config: config.clone() };
-        let Ok(json) = serde_json::to_string(&request) else { return };
+    fn send(&self, message: JsValue, is_analysis: bool) {
         if *self.ready.borrow() {
-            let _ = self.worker.post_message(&JsValue::from_str(&json));
+            let _ = self.worker.post_message(&message);
         } else {
-            *self.queued.borrow_mut() = Some(json);
+            let mut queue = self.queue.borrow_mut();
+            if is_analysis {
+                queue.retain(|(analysis, _)| !analysis);
+            }
+            queue.push((is_analysis, message));
         }
+    }
+
+    pub fn request(&self, request: &Request) {
+        if let Ok(json) = serde_json::to_string(request) {
+            self.send(JsValue::from_str(&json), matches!(request, Request::Analyse { .. }));
+        }
+    }
+
+    /// Sends files to be read and decoded in the worker.
+    pub fn read_files(&self, files: &[web_sys::File]) {
+        let list = js_sys::Array::new();
+        for f in files {
+            list.push(f);
+        }
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(FILES_KEY), &list);
+        self.send(message.into(), false);
     }
 }
 

@@ -19,7 +19,7 @@ function sameOrigin(requests) {
 test('the page opens with the demo corpus analysed', async () => {
   const { page, context, errors, requests } = await openPage(env);
   await analysed(page, 4);
-  const sources = await page.$$eval('.doc-meta', (els) => els.map((e) => e.textContent));
+  const sources = await page.$$eval('.source-name', (els) => els.map((e) => e.textContent));
   for (const outlet of ['Estrevian National News Agency', 'Continental Wire', 'Free Voice',
     'Ministry of Foreign Affairs of the Republic of Morenza']) {
     assert.ok(sources.some((s) => s.includes(outlet)), `${outlet} is listed`);
@@ -42,6 +42,7 @@ test('a pasted text is added to the corpus and analysed', async () => {
   await page.click('text=Add text');
   await analysed(page, 5);
   assert.equal(await page.locator('.doc[data-id="texte-1"]').count(), 1);
+  await page.click('role=tab[name="Actors"]');
   const table = await actorTable(page);
   // Capitals stand for their states: Washington twice, Moscow once.
   assert.ok(table['United States'], `the United States is an actor (actors: ${Object.keys(table).join(', ')})`);
@@ -59,13 +60,13 @@ test('the five seeds, uploaded through the file input, are listed, analysed and 
   const { page, context, errors } = await openPage(env, { locale: 'fr-FR' });
   await analysed(page, 4);
   // Start from an empty corpus so that the export covers the seeds alone.
-  while (await page.locator('.doc button.link').count() > 0) {
-    await page.locator('.doc button.link').first().click();
+  while (await page.locator('.doc button.remove').count() > 0) {
+    await page.locator('.doc button.remove').first().click();
   }
   await page.waitForFunction(() => document.querySelectorAll('.doc').length === 0);
   const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => join(SEEDS, f));
   assert.equal(files.length, 5);
-  await page.setInputFiles('input[type=file]', files);
+  await page.setInputFiles('#open-files', files);
   await analysed(page, 5);
   for (const f of files) {
     const id = f.split('/').pop();
@@ -77,7 +78,7 @@ test('the five seeds, uploaded through the file input, are listed, analysed and 
   assert.match(await page.locator('.doc[data-id="000_9904e9e6f32cea34.txt"] .doc-meta').textContent(), /2019-05/);
   await page.screenshot({ path: join(SHOTS, 'seeds.png'), fullPage: true });
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export JSON')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   const exported = readFileSync(await download.path(), 'utf8');
   const cli = spawnSync(process.env.PRISME_CLI ?? 'target/release/prisme', ['analyse', ...files, '--json'], { encoding: 'utf8' });
   assert.equal(cli.status, 0, cli.stderr);

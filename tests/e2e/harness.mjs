@@ -48,7 +48,7 @@ export async function openPage(env, { locale = 'en-US', viewport = { width: 1280
 export async function analysed(page, documents) {
   await page.waitForFunction((n) => {
     const s = document.querySelector('.status');
-    return s && s.dataset.busy === 'false' && s.textContent.startsWith(`${n} documents analysed`);
+    return s && s.dataset.busy === 'false' && s.dataset.analysed === String(n);
   }, documents, { timeout: 20000 });
 }
 

@@ -1,0 +1,307 @@
+//! The Actors view: the full table, filtered by kind or name, and one page
+//! per actor with its mentions, spellings, labels, companions and edits.
+
+use super::actors_table::ActorsTable;
+use super::app::Store;
+use super::state::{sources_in_order, Action};
+use crate::engine::{ActorEdit, ActorRow, Analysis};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The kinds a user can give an actor.
+const KINDS: [&str; 8] = ["person", "state", "organisation", "armed_group", "place", "media", "institution", "unknown"];
+/// How many companions the actor page lists.
+const COMPANIONS: usize = 12;
+/// Characters of context on each side of a mention in the evidence list.
+const CONTEXT_CHARS: usize = 90;
+
+#[derive(Properties, PartialEq)]
+pub struct ActorsViewProps {
+    pub analysis: Rc<Analysis>,
+}
+
+#[function_component(ActorsView)]
+pub fn actors_view(props: &ActorsViewProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let lang = store.lang();
+    let t = lang.text();
+    let filter = use_state(String::new);
+    let kind = use_state(|| None::<String>);
+    let a = &props.analysis;
+    let labels: Vec<String> = sources_in_order(a).iter().map(|s| store.source_label(s)).collect();
+    if let Some(actor) = store.selected_actor.as_ref().and_then(|id| a.actors.iter().find(|r| &r.id == id)) {
+        return html! { <ActorPage analysis={a.clone()} actor={actor.clone()} /> };
+    }
+    let on_filter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| filter.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            kind.set(if v.is_empty() { None } else { Some(v) });
+        })
+    };
+    let select = {
+        let store = store.clone();
+        Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id))))
+    };
+    html! {
+        <section class="actors-view" aria-label={t.view_actors}>
+            <div class="filters">
+                <label>{ t.filter_actors }<input type="search" value={(*filter).clone()} oninput={on_filter} /></label>
+                <label>{ t.kind }
+                    <select onchange={on_kind}>
+                        <option value="" selected={kind.is_none()}>{ t.all_kinds }</option>
+                        { for KINDS.iter().map(|k| html! { <option value={*k} selected={kind.as_deref() == Some(*k)}>{ (t.kind_name)(k) }</option> }) }
+                    </select>
+                </label>
+            </div>
+            <ActorsTable analysis={a.clone()} {lang} source_labels={labels} filter={(*filter).clone()}
+                kind={(*kind).clone()} on_select={select} />
+            <EditList />
+        </section>
+    }
+}
+
+/// The user's edits of the actor list, each with an undo.
+#[function_component(EditList)]
+fn edit_list() -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let t = store.lang().text();
+    let edits = &store.config().actor_edits;
+    if edits.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="panel edits">
+            <h3>{ t.edits_made }</h3>
+            <ul>
+                { for edits.iter().enumerate().map(|(i, e)| {
+                    let undo = { let store = store.clone(); Callback::from(move |_| store.dispatch(Action::UndoActorEdit(i))) };
+                    html! { <li><span>{ describe(e) }</span> <button class="link" onclick={undo}>{ t.undo }</button></li> }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn describe(e: &ActorEdit) -> String {
+    match e {
+        ActorEdit::Rename { id, name } => format!("{id} → “{name}”"),
+        ActorEdit::Merge { from, into } => format!("{from} ⇒ {into}"),
+        ActorEdit::SplitAlias { id, alias, new_name } => format!("{id}: “{alias}” → {new_name}"),
+        ActorEdit::SetKind { id, kind } => format!("{id}: {kind}"),
+        ActorEdit::Ignore { id } => format!("{id} ✕"),
+        ActorEdit::Add { name, kind, .. } => format!("+ {name} ({kind})"),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActorPageProps {
+    analysis: Rc<Analysis>,
+    actor: ActorRow,
+}
+
+#[function_component(ActorPage)]
+fn actor_page(props: &ActorPageProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let t = store.lang().text();
+    let (a, actor) = (&props.analysis, &props.actor);
+    let sources = sources_in_order(a);
+    let source_of = |doc: &str| a.documents.iter().find(|d| d.id == doc).map(|d| d.source.clone()).unwrap_or_default();
+    let back = { let store = store.clone(); Callback::from(move |_| store.dispatch(Action::SelectActor(None))) };
+    let max = actor.sources.values().copied().max().unwrap_or(1).max(1);
+
+    // Labels per source: label → source → count.
+    let mut labels: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
+    for l in a.labels.iter().filter(|l| l.actor == actor.id) {
+        *labels.entry(l.label.as_str()).or_default().entry(source_of(&l.document)).or_default() += l.count;
+    }
+    // Companions: actors in the same sentences, summed over documents.
+    let mut companions: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in &a.cooccurrences {
+        let other = if c.a == actor.id { &c.b } else if c.b == actor.id { &c.a } else { continue };
+        *companions.entry(other.as_str()).or_default() += c.sentences;
+    }
+    let mut companions: Vec<(&str, usize)> = companions.into_iter().collect();
+    companions.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
+    companions.truncate(COMPANIONS);
+    let name_of = |id: &str| a.actors.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_else(|| id.to_string());
+
+    html! {
+        <section class="actor-page" aria-label={actor.name.clone()}>
+            <button class="link-like back" onclick={back}>{ format!("← {}", t.back_to_actors) }</button>
+            <h2>{ &actor.name } <span class={classes!("kind", format!("kind-{}", actor.kind))}>{ (t.kind_name)(&actor.kind) }</span></h2>
+            <p class="aliases"><strong>{ t.aliases_seen }{ " : " }</strong>{ actor.aliases.join(" · ") }</p>
+
+            <h3>{ t.mentions_per_source }</h3>
+            <table class="bars-table">
+                <tbody>
+                    { for sources.iter().map(|s| {
+                        let n = actor.sources.get(s).copied().unwrap_or(0);
+                        let width = (n * 100 / max).to_string();
+                        html! {
+                            <tr>
+                                <th scope="row">{ store.source_label(s) }</th>
+                                <td class="bar-cell">
+                                    <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                                        <rect x="0" y="0" height="10" {width} />
+                                    </svg>
+                                </td>
+                                <td class="num">{ n }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+
+            if !labels.is_empty() {
+                <h3>{ t.labels_used }</h3>
+                <div class="table-wrap">
+                    <table class="labels">
+                        <thead><tr><th scope="col">{ "" }</th>{ for sources.iter().map(|s| html! { <th scope="col" class="num">{ store.source_label(s) }</th> }) }</tr></thead>
+                        <tbody>
+                            { for labels.iter().map(|(label, per)| html! {
+                                <tr><th scope="row">{ *label }</th>
+                                { for sources.iter().map(|s| { let n = per.get(s).copied().unwrap_or(0); html! { <td class={classes!("num", (n == 0).then_some("zero"))}>{ n }</td> } }) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+
+            if !companions.is_empty() {
+                <h3>{ t.appears_with }</h3>
+                <ul class="companions">
+                    { for companions.iter().map(|(id, n)| {
+                        let select = { let (store, id) = (store.clone(), id.to_string()); Callback::from(move |_| store.dispatch(Action::SelectActor(Some(id.clone())))) };
+                        html! { <li><button class="link-like" onclick={select}>{ name_of(id) }</button>{ format!(" ({n})") }</li> }
+                    }) }
+                </ul>
+            }
+
+            <Evidence analysis={a.clone()} actor={actor.id.clone()} />
+            <ActorEdits analysis={a.clone()} actor={actor.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EvidenceProps {
+    analysis: Rc<Analysis>,
+    actor: String,
+}
+
+/// Every mention of the actor in context, grouped by source.
+#[function_component(Evidence)]
+fn evidence(props: &EvidenceProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let a = &props.analysis;
+    html! {
+        <div class="evidence">
+            { for sources_in_order(a).iter().map(|source| {
+                let lines: Vec<Html> = a.mentions.iter().filter(|m| m.actor == props.actor).filter_map(|m| {
+                    let doc = a.documents.iter().find(|d| d.id == m.document && &d.source == source)?;
+                    let (left, hit, right) = context(&doc.text, m.span.start, m.span.end);
+                    Some(html! { <li class="kwic"><span class="left">{ left }</span><mark>{ hit }</mark><span class="right">{ right }</span></li> })
+                }).collect();
+                if lines.is_empty() { html! {} } else { html! {
+                    <details class="evidence-source">
+                        <summary>{ format!("{} ({})", store.source_label(source), lines.len()) }</summary>
+                        <ul>{ for lines.into_iter() }</ul>
+                    </details>
+                } }
+            }) }
+        </div>
+    }
+}
+
+/// The text around `start..end`, cut at character boundaries.
+fn context(text: &str, start: usize, end: usize) -> (String, String, String) {
+    let left_start = text[..start].char_indices().rev().nth(CONTEXT_CHARS).map(|(i, _)| i).unwrap_or(0);
+    let right_end = text[end..].char_indices().nth(CONTEXT_CHARS).map(|(i, _)| end + i).unwrap_or(text.len());
+    let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (clean(&text[left_start..start]) + " ", text[start..end].to_string(), " ".to_string() + &clean(&text[end..right_end]))
+}
+
+#[derive(Properties, PartialEq)]
+struct ActorEditsProps {
+    analysis: Rc<Analysis>,
+    actor: ActorRow,
+}
+
+/// Rename, retype, merge or ignore the actor; each edit re-runs the analysis.
+#[function_component(ActorEdits)]
+fn actor_edits(props: &ActorEditsProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let t = store.lang().text();
+    let id = props.actor.id.clone();
+    let name_ref = use_node_ref();
+    let kind_ref = use_node_ref();
+    let merge_ref = use_node_ref();
+    let rename = {
+        let (store, id, r) = (store.clone(), id.clone(), name_ref.clone());
+        Callback::from(move |_| {
+            if let Some(name) = r.cast::<HtmlInputElement>().map(|i| i.value()).filter(|n| !n.trim().is_empty()) {
+                store.dispatch(Action::EditActors(ActorEdit::Rename { id: id.clone(), name: name.trim().to_string() }));
+            }
+        })
+    };
+    let set_kind = {
+        let (store, id, r) = (store.clone(), id.clone(), kind_ref.clone());
+        Callback::from(move |_| {
+            if let Some(kind) = r.cast::<HtmlSelectElement>().map(|s| s.value()) {
+                store.dispatch(Action::EditActors(ActorEdit::SetKind { id: id.clone(), kind }));
+            }
+        })
+    };
+    let merge = {
+        let (store, id, r) = (store.clone(), id.clone(), merge_ref.clone());
+        Callback::from(move |_| {
+            if let Some(into) = r.cast::<HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty()) {
+                store.dispatch(Action::EditActors(ActorEdit::Merge { from: id.clone(), into: into.clone() }));
+                store.dispatch(Action::SelectActor(Some(into)));
+            }
+        })
+    };
+    let ignore = {
+        let (store, id) = (store.clone(), id.clone());
+        Callback::from(move |_| {
+            store.dispatch(Action::EditActors(ActorEdit::Ignore { id: id.clone() }));
+            store.dispatch(Action::SelectActor(None));
+        })
+    };
+    let mut others: Vec<&ActorRow> = props.analysis.actors.iter().filter(|r| r.id != id && r.total > 0).collect();
+    others.sort_by_key(|r| crate::engine::fold(&r.name));
+    html! {
+        <section class="panel actor-edits">
+            <div class="edit-row">
+                <label>{ t.rename }<input ref={name_ref} type="text" value={props.actor.name.clone()} /></label>
+                <button class="button" onclick={rename}>{ t.apply }</button>
+            </div>
+            <div class="edit-row">
+                <label>{ t.change_kind }
+                    <select ref={kind_ref}>
+                        { for KINDS.iter().map(|k| html! { <option value={*k} selected={props.actor.kind == *k}>{ (t.kind_name)(k) }</option> }) }
+                    </select>
+                </label>
+                <button class="button" onclick={set_kind}>{ t.apply }</button>
+            </div>
+            <div class="edit-row">
+                <label>{ t.merge_into }
+                    <select ref={merge_ref} id="merge-into">
+                        <option value="">{ "—" }</option>
+                        { for others.iter().map(|r| html! { <option value={r.id.clone()}>{ format!("{} ({})", r.name, r.total) }</option> }) }
+                    </select>
+                </label>
+                <button class="button" onclick={merge}>{ t.apply }</button>
+            </div>
+            <button class="button danger" onclick={ignore}>{ t.ignore_actor }</button>
+        </section>
+    }
+}
