@@ -2,7 +2,7 @@
 //! and the command-line tool all call [`analyse`] and get the same [`Analysis`].
 //!
 //! Stages, in order: intake (decode, metadata) → segment (sentences, tokens)
-//! → language → actors → the `Analysis` rows.
+//! → language → actors → sentiment → the `Analysis` rows.
 
 mod actors;
 mod analysis;
@@ -11,15 +11,17 @@ mod fold;
 mod intake;
 mod language;
 mod segment;
+mod sentiment;
 
 pub use analysis::{
-    ActorRow, Analysis, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow, SentimentRow, Span,
-    SCHEMA_VERSION,
+    ActorRow, Analysis, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow, RoleCounts, SentimentCueRow,
+    SentimentRow, Span, SCHEMA_VERSION,
 };
 pub use export::{to_csv_tables, to_json};
 pub use fold::fold;
 pub use intake::{body_start, decode_file, from_pasted, InputDocument, IntakeError};
 pub use segment::{segment, Segmented, Sentence, Token, TokenKind};
+pub use sentiment::{score_target, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
 
 use serde::{Deserialize, Serialize};
 
@@ -65,17 +67,19 @@ pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
         .map(|(d, s)| actors::DocView { id: &d.id, text: &d.text, seg: s })
         .collect();
     let (actors, mentions) = actors::find_actors(&views);
+    let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &actors, &mentions);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
         documents: rows,
         actors,
         mentions,
-        sentiment: Vec::new(),
+        sentiment,
         keywords: Vec::new(),
         labels: Vec::new(),
         frames: Vec::new(),
         markers: Vec::new(),
+        sentiment_evidence,
     }
 }
 
