@@ -65,6 +65,10 @@ pub const NEUTRAL_BAND: f64 = 0.05;
 /// A delegitimising label ("régime", "terroriste", "soi-disant") names what
 /// stands right next to it, not the whole sentence: at most this many words away.
 const LABEL_GAP: usize = 2;
+/// Support given to what is labelled terrorist or criminal ("aide au
+/// terrorisme", "en collaboration avec les terroristes") counts against the
+/// supporter: the label must stand within this many words after the support word.
+const BAD_COMPANY_GAP: usize = 3;
 /// Most words a speaker's name takes after a verb of saying.
 const MAX_SPEAKER_WORDS: usize = 6;
 
@@ -571,6 +575,11 @@ pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: 
             (Class::Support, _) => entry.score * UNKNOWN_SUPPORT_WEIGHT,
             _ => entry.score,
         };
+        let base = if entry.class == Class::Support && end <= ts.max(end) && supports_bad(&ctx, end, ts, te) {
+            -strength * SUPPORTER_WEIGHT
+        } else {
+            base
+        };
         let mut weight = base * w;
         if target_is_speaker && in_quote(i) && !target_quoted {
             weight *= OWN_WORDS_WEIGHT;
@@ -716,6 +725,27 @@ fn role_of(ctx: &Ctx, ts: usize, te: usize, c: usize, ce: usize, entry: Entry) -
         return Some(Role::Agent);
     }
     None
+}
+
+/// The support word ending before token `from` is given to something labelled
+/// terrorist, criminal or harmful (not to the target itself).
+fn supports_bad(ctx: &Ctx, from: usize, ts: usize, te: usize) -> bool {
+    let mut words = 0;
+    for j in from..ctx.tokens.len() {
+        if ctx.is_punct(j) || (j >= ts && j < te) {
+            return false;
+        }
+        words += 1;
+        if words > BAD_COMPANY_GAP + 1 {
+            return false;
+        }
+        if let Some((e, _)) = ctx.slots[j].entry {
+            if e.class == Class::Delegit || (e.class == Class::Harm && e.pos == Pos::Noun) || (e.class == Class::General && e.score <= -2.5 && e.pos == Pos::Noun) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A victim word next to the target: "33 soldats turcs sont tombés", "civilians killed".
