@@ -28,6 +28,10 @@ pub struct Analysis {
     /// Pairs of actors named in the same sentence, per document.
     #[serde(default)]
     pub cooccurrences: Vec<CooccurrenceRow>,
+    /// The words behind every sentiment score: one row per cue word at each
+    /// scored mention (see [`SentimentCueRow`]).
+    #[serde(default)]
+    pub sentiment_evidence: Vec<SentimentCueRow>,
 }
 
 /// A byte range `[start, end)` into a document's `text`. Both ends fall on
@@ -155,14 +159,74 @@ pub struct CooccurrenceRow {
     pub sentences: usize,
 }
 
-/// How a document treats an actor: −1 wholly negative, +1 wholly positive.
+/// How a document (scope `document`) or a whole source (scope `source`)
+/// treats an actor: the mean of its mention scores, −1 wholly negative, +1
+/// wholly positive, 0 neutral or balanced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentimentRow {
     pub actor: String,
+    /// The document id for scope `document`; "" for scope `source`.
     pub document: String,
     pub score: f64,
     pub mentions: usize,
+    /// Spans of the cue words (scope `document` only; a source row spans
+    /// several texts, see `sentiment_evidence`).
     pub evidence: Vec<Span>,
+    /// `document` or `source`.
+    #[serde(default)]
+    pub scope: String,
+    /// The document's source (scope `document`) or the source itself.
+    #[serde(default)]
+    pub source: String,
+    /// From 0 to 1: grows with the number of mentions scored.
+    #[serde(default)]
+    pub confidence: f64,
+    /// True when the score rests on one or two mentions.
+    #[serde(default)]
+    pub uncertain: bool,
+    /// How many mentions put the actor in each role.
+    #[serde(default)]
+    pub roles: RoleCounts,
+    /// Mentions in reported speech (a quotation or "selon X"): the score mixes
+    /// the source's voice with quoted voices by this much.
+    #[serde(default)]
+    pub quoted: usize,
+}
+
+/// Mentions per role of the actor in the act around it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoleCounts {
+    /// Carries out a harmful act.
+    pub agent: usize,
+    /// Suffers a harmful act (not scored negative for it).
+    pub victim: usize,
+    /// Receives support, help or praise.
+    pub recipient: usize,
+    pub neutral: usize,
+}
+
+/// One cue word behind the sentiment of one mention. Mentions with no cue but
+/// a role or a speaker get one row with `cue: null`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentimentCueRow {
+    pub actor: String,
+    pub document: String,
+    /// Where the actor is named.
+    pub mention: Span,
+    /// The sentence the mention is in.
+    pub sentence: Span,
+    /// The cue word or phrase, when there is one.
+    pub cue: Option<Span>,
+    /// The text at `cue`, as written ("" when there is none).
+    pub word: String,
+    /// What the cue added to the mention's raw score (negative: against the actor).
+    pub weight: f64,
+    /// The mention's score, −1 to 1.
+    pub score: f64,
+    /// `agent`, `victim`, `recipient` or `neutral`.
+    pub role: String,
+    /// Who is quoted, when the mention is in reported speech; `null` for the source's own voice.
+    pub speaker: Option<Span>,
 }
 
 /// A term used more (or less) in one scope than in the rest of the corpus.

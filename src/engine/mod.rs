@@ -3,8 +3,8 @@
 //!
 //! Stages, in order: intake (decode, strip markup, metadata) → clean (page
 //! chrome, repeated paragraphs) → segment the kept text (sentences, tokens)
-//! → language → stems → actors (gazetteer, descriptions, discovery) → the
-//! `Analysis` rows.
+//! → language → stems → actors (gazetteer, descriptions, discovery) →
+//! sentiment → the `Analysis` rows.
 
 mod actors;
 mod analysis;
@@ -17,11 +17,12 @@ mod intake;
 mod language;
 mod lexicon;
 mod segment;
+mod sentiment;
 mod table;
 
 pub use analysis::{
     ActorRow, Analysis, CooccurrenceRow, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
-    RemovedRow, SentimentRow, Span, SCHEMA_VERSION,
+    RemovedRow, RoleCounts, SentimentCueRow, SentimentRow, Span, SCHEMA_VERSION,
 };
 pub use clean::{is_interface_phrase, Removal, RemovalReason};
 pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
@@ -32,6 +33,7 @@ pub use intake::{
     DEFAULT_PASTE_SEPARATOR, MAX_FILE_BYTES,
 };
 pub use segment::{segment, segment_regions, Segmented, Sentence, Token, TokenKind};
+pub use sentiment::{score_target, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 
 use serde::{Deserialize, Serialize};
@@ -173,18 +175,20 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
             *actor.sources.entry(source.to_string()).or_default() += n;
         }
     }
+    let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &found.actors, &found.mentions);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
         documents: rows,
         actors: found.actors,
         mentions: found.mentions,
-        sentiment: Vec::new(),
+        sentiment,
         keywords: Vec::new(),
         labels: found.labels,
         frames: Vec::new(),
         markers: Vec::new(),
         cooccurrences: found.cooccurrences,
+        sentiment_evidence,
     }
 }
 

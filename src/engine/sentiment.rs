@@ -1,0 +1,1079 @@
+//! Sentiment toward an actor at one mention: the scored words around it in
+//! its sentence, weighted by distance, turned by negation, scaled by boosters
+//! and dampers, shifted by a contrast word, and read through the actor's ROLE
+//! in the act they describe. The agent of a harmful act draws its negative
+//! score; its victim does not (a victim is marked, not blamed); the one
+//! supported or praised draws the positive score; the one blamed draws the
+//! blame. Reported speech keeps its target and is tagged with its speaker.
+//!
+//! Everything is a pure function over the engine's tokens, with plain
+//! arithmetic and `sqrt` only, so the same text gives the same bits natively
+//! and in the browser.
+
+use super::analysis::{ActorRow, DocumentRow, MentionRow, RoleCounts, SentimentCueRow, SentimentRow, Span};
+use super::segment::{tokenize, Segmented, Token, TokenKind};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+// ------------------------------------------------------------ tuning numbers
+
+/// Word distance at which a cue counts half: news sentences are long, and a
+/// judgement four words away still usually qualifies the same phrase.
+const DISTANCE_HALF: f64 = 4.0;
+/// Beyond this many words a cue is about something else.
+const MAX_DISTANCE: usize = 20;
+/// Each `;`, `:`, dash or bracket between cue and target: another clause.
+const CLAUSE_DAMP: f64 = 0.5;
+/// Each comma between cue and target: often an apposition, often a new clause.
+const COMMA_DAMP: f64 = 0.8;
+/// A negated cue flips and weakens ("not good" is milder than "bad"): VADER's N_SCALAR.
+const NEGATION_FACTOR: f64 = -0.74;
+/// Words before a cue that may negate it.
+const NEGATION_WINDOW: usize = 3;
+/// Words before a cue that may boost or damp it.
+const BOOSTER_WINDOW: usize = 2;
+/// The agent of a harmful act carries its full weight.
+const AGENT_WEIGHT: f64 = 1.0;
+/// The victim of a harmful act draws no negative sentiment from it.
+const VICTIM_WEIGHT: f64 = 0.0;
+/// A harm word near the actor whose role could not be told: half, since news
+/// about violence colours everyone in the sentence a little.
+const UNKNOWN_HARM_WEIGHT: f64 = 0.5;
+/// The one blamed carries the blame in full.
+const BLAMED_WEIGHT: f64 = 1.0;
+/// The one who blames is seen a little negatively (conflict), not much.
+const BLAMER_WEIGHT: f64 = 0.25;
+/// Blame near the actor, role unknown.
+const UNKNOWN_BLAME_WEIGHT: f64 = 0.5;
+/// The one supported, praised or protected carries the support in full.
+const RECIPIENT_WEIGHT: f64 = 1.0;
+/// The one who supports is seen positively, less than the one supported.
+const SUPPORTER_WEIGHT: f64 = 0.6;
+/// Support near the actor, role unknown.
+const UNKNOWN_SUPPORT_WEIGHT: f64 = 0.6;
+/// The speaker's own quoted words say little about how the text sees the speaker.
+const OWN_WORDS_WEIGHT: f64 = 0.3;
+/// Largest gap in words between an actor and an act for a grammatical role.
+const MAX_ROLE_GAP: usize = 6;
+/// A victim marker ("tués", "victims") this close to the actor makes it a victim.
+const VICTIM_MARKER_GAP: usize = 3;
+/// VADER's normalisation constant: raw sums near ±4 map to about ±0.7.
+const NORMALISATION_ALPHA: f64 = 15.0;
+/// Mention scores within this band of zero are read as neutral (tuned on
+/// NewsMTSC train, never on dev).
+pub const NEUTRAL_BAND: f64 = 0.05;
+/// A delegitimising label ("régime", "terroriste", "soi-disant") names what
+/// stands right next to it, not the whole sentence: at most this many words away.
+const LABEL_GAP: usize = 2;
+/// Support given to what is labelled terrorist or criminal ("aide au
+/// terrorisme", "en collaboration avec les terroristes") counts against the
+/// supporter: the label must stand within this many words after the support word.
+const BAD_COMPANY_GAP: usize = 3;
+/// Most words a speaker's name takes after a verb of saying.
+const MAX_SPEAKER_WORDS: usize = 6;
+
+// ------------------------------------------------------------ the lexicon
+
+/// What a scored word does to the actor near it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Violence and harm: blames the agent, not the victim.
+    Harm,
+    /// Criticism, accusation: blames the one blamed.
+    Blame,
+    /// Help, praise, protection: credits the one helped.
+    Support,
+    /// Moral judgement: qualifies what it is next to.
+    Judgement,
+    /// Delegitimising labels (terroriste, soi-disant).
+    Delegit,
+    /// Other evaluative words.
+    General,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pos {
+    Verb,
+    Noun,
+    Adj,
+    Adv,
+    Phrase,
+    Prefix,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    score: f64,
+    class: Class,
+    pos: Pos,
+}
+
+/// What a cue word does (see data/lexicon/cues_*.tsv).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Negator,
+    Intensifier,
+    Diminisher,
+    Contrast,
+    Saying,
+    According,
+    Agentive,
+    Passive,
+    AgentPrep,
+    AgainstPrep,
+    WithPrep,
+    Genitive,
+    PatientNoun,
+    VictimMarker,
+}
+
+/// The language of a lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// `en` is English; everything else is read with the French lists, the
+    /// corpus language Prisme is built for.
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+}
+
+/// One language's lists, keyed by folded token keys joined with spaces.
+struct Lexicon {
+    words: HashMap<String, Entry>,
+    prefixes: Vec<(String, Entry)>,
+    cues: HashMap<String, Vec<(Kind, f64)>>,
+    longest: usize,
+}
+
+/// A problem in a data file: its line and what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    pub line: usize,
+    pub message: String,
+}
+
+fn phrase_key(term: &str) -> String {
+    let toks = tokenize(term, Span::new(0, term.len()));
+    toks.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn parse_class(s: &str) -> Option<Class> {
+    Some(match s {
+        "harm" => Class::Harm,
+        "blame" => Class::Blame,
+        "support" => Class::Support,
+        "judgement" => Class::Judgement,
+        "delegit" => Class::Delegit,
+        "general" => Class::General,
+        _ => return None,
+    })
+}
+
+fn parse_pos(s: &str) -> Option<Pos> {
+    Some(match s {
+        "verb" => Pos::Verb,
+        "noun" => Pos::Noun,
+        "adj" => Pos::Adj,
+        "adv" => Pos::Adv,
+        "phrase" => Pos::Phrase,
+        "prefix" => Pos::Prefix,
+        _ => return None,
+    })
+}
+
+fn parse_kind(s: &str) -> Option<Kind> {
+    Some(match s {
+        "negator" => Kind::Negator,
+        "intensifier" => Kind::Intensifier,
+        "diminisher" => Kind::Diminisher,
+        "contrast" => Kind::Contrast,
+        "saying" => Kind::Saying,
+        "according" => Kind::According,
+        "agentive" => Kind::Agentive,
+        "passive" => Kind::Passive,
+        "agent_prep" => Kind::AgentPrep,
+        "against_prep" => Kind::AgainstPrep,
+        "with_prep" => Kind::WithPrep,
+        "genitive" => Kind::Genitive,
+        "patient_noun" => Kind::PatientNoun,
+        "victim_marker" => Kind::VictimMarker,
+        _ => return None,
+    })
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+/// Parses a sentiment lexicon (`term, score, pos, class, note`) in full.
+/// Fails on a bad line, a score outside [−4, 4], an unknown part of speech
+/// or class, and a term given twice (after folding case and accents).
+fn parse_lexicon(src: &str) -> Result<(HashMap<String, Entry>, Vec<(String, Entry)>), DataError> {
+    let mut words = HashMap::new();
+    let mut prefixes = Vec::new();
+    for (line, f) in data_lines(src) {
+        let err = |message: String| DataError { line, message };
+        if f.len() < 4 {
+            return Err(err(format!("expected term, score, pos, class: {f:?}")));
+        }
+        let score: f64 = f[1].parse().map_err(|_| err(format!("bad score {:?}", f[1])))?;
+        if !(-4.0..=4.0).contains(&score) || score == 0.0 {
+            return Err(err(format!("score {score} outside [-4, 4] or zero")));
+        }
+        let pos = parse_pos(f[2]).ok_or_else(|| err(format!("unknown part of speech {:?}", f[2])))?;
+        let class = parse_class(f[3]).ok_or_else(|| err(format!("unknown class {:?}", f[3])))?;
+        let entry = Entry { score, class, pos };
+        if pos == Pos::Prefix {
+            prefixes.push((super::fold::fold(f[0]), entry));
+            continue;
+        }
+        let key = phrase_key(f[0]);
+        if key.is_empty() {
+            return Err(err("empty term".into()));
+        }
+        if words.insert(key.clone(), entry).is_some() {
+            return Err(err(format!("duplicate term {key:?}")));
+        }
+    }
+    Ok((words, prefixes))
+}
+
+/// Parses a cue list (`term, kind, factor, note`) in full. Fails on unknown
+/// kinds, factors that do not fit their kind, and a term given twice for one kind.
+fn parse_cues(src: &str) -> Result<HashMap<String, Vec<(Kind, f64)>>, DataError> {
+    let mut cues: HashMap<String, Vec<(Kind, f64)>> = HashMap::new();
+    for (line, f) in data_lines(src) {
+        let err = |message: String| DataError { line, message };
+        if f.len() < 3 {
+            return Err(err(format!("expected term, kind, factor: {f:?}")));
+        }
+        let kind = parse_kind(f[1]).ok_or_else(|| err(format!("unknown kind {:?}", f[1])))?;
+        let factor: f64 = f[2].parse().map_err(|_| err(format!("bad factor {:?}", f[2])))?;
+        let ok = match kind {
+            Kind::Negator => (-1.0..0.0).contains(&factor),
+            Kind::Intensifier => factor > 1.0 && factor <= 2.0,
+            Kind::Diminisher => factor > 0.0 && factor < 1.0,
+            Kind::Contrast => factor > 1.0 && factor <= 2.0,
+            _ => factor == 1.0,
+        };
+        if !ok {
+            return Err(err(format!("factor {factor} does not fit kind {:?}", f[1])));
+        }
+        let key = phrase_key(f[0]);
+        let list = cues.entry(key.clone()).or_default();
+        if list.iter().any(|(k, _)| *k == kind) {
+            return Err(err(format!("duplicate cue {key:?} for {:?}", f[1])));
+        }
+        list.push((kind, factor));
+    }
+    Ok(cues)
+}
+
+fn load(lexicon: &str, cues: &str) -> Lexicon {
+    let (words, prefixes) = parse_lexicon(lexicon).expect("built-in lexicon parses (tested)");
+    let cues = parse_cues(cues).expect("built-in cue list parses (tested)");
+    let longest = words.keys().chain(cues.keys()).map(|k| k.split(' ').count()).max().unwrap_or(1);
+    Lexicon { words, prefixes, cues, longest }
+}
+
+static FR: LazyLock<Lexicon> = LazyLock::new(|| {
+    load(include_str!("../../data/lexicon/sentiment_fr.tsv"), include_str!("../../data/lexicon/cues_fr.tsv"))
+});
+static EN: LazyLock<Lexicon> = LazyLock::new(|| {
+    load(include_str!("../../data/lexicon/sentiment_en.tsv"), include_str!("../../data/lexicon/cues_en.tsv"))
+});
+
+fn lexicon(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+// ------------------------------------------------------------ results
+
+/// The part an actor plays at one mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Carries out a harmful act ("le régime a bombardé", "attack by X").
+    Agent,
+    /// Suffers a harmful act ("des civils ont été tués", "X was attacked").
+    Victim,
+    /// Receives support, help or praise ("soutenir la Turquie").
+    Recipient,
+    /// None of these could be told.
+    Neutral,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Victim => "victim",
+            Role::Recipient => "recipient",
+            Role::Neutral => "neutral",
+        }
+    }
+}
+
+/// One scored word that moved a mention's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueHit {
+    /// Where the word (or phrase) stands in the text.
+    pub span: Span,
+    /// The word as written.
+    pub word: String,
+    /// What it added to the mention's raw score, after distance, negation,
+    /// boosters, contrast and role (0 for the act a victim suffers).
+    pub weight: f64,
+}
+
+/// The sentiment toward an actor at one mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MentionSentiment {
+    /// −1 wholly negative, +1 wholly positive, 0 neutral or balanced.
+    pub score: f64,
+    pub role: Role,
+    /// Who is quoted when the mention is in reported speech ("a déclaré
+    /// Pompeo", "selon Moscou", "X said"); `None` for the source's own voice.
+    pub speaker: Option<Span>,
+    pub cues: Vec<CueHit>,
+}
+
+impl MentionSentiment {
+    /// −1, 0 or 1: the score read with the neutral band.
+    pub fn polarity(&self) -> i8 {
+        if self.score >= NEUTRAL_BAND {
+            1
+        } else if self.score <= -NEUTRAL_BAND {
+            -1
+        } else {
+            0
+        }
+    }
+}
+
+/// Rounds to 4 decimals, the precision of every score Prisme writes.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+// ------------------------------------------------------------ scoring
+
+/// Scores the actor at `target` inside the sentence at `sentence` of `text`
+/// (byte spans; `lang` is `fr` or `en`). Used by the NewsMTSC harness and the
+/// page's explain view; [`super::analyse`] does the same on its own tokens.
+pub fn score_target(text: &str, sentence: Span, target: Span, lang: &str) -> MentionSentiment {
+    let sentence = Span::new(sentence.start.min(text.len()), sentence.end.min(text.len()));
+    if !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
+        return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
+    }
+    let tokens = tokenize(text, sentence);
+    score_in_tokens(text, &tokens, target, Lang::from_code(lang))
+}
+
+/// What the scorer knows about one token.
+#[derive(Default, Clone)]
+struct Slot {
+    /// A scored word or phrase starting here: its entry and length in tokens.
+    entry: Option<(Entry, usize)>,
+    kinds: Vec<(Kind, f64, usize)>,
+}
+
+impl Slot {
+    fn has(&self, k: Kind) -> bool {
+        self.kinds.iter().any(|(x, _, _)| *x == k)
+    }
+    fn factor(&self, k: Kind) -> Option<f64> {
+        self.kinds.iter().find(|(x, _, _)| *x == k).map(|(_, f, _)| *f)
+    }
+}
+
+fn annotate(tokens: &[Token], lex: &Lexicon) -> Vec<Slot> {
+    let mut slots = vec![Slot::default(); tokens.len()];
+    for i in 0..tokens.len() {
+        if !matches!(tokens[i].kind, TokenKind::Word | TokenKind::Elision | TokenKind::Clitic) {
+            continue;
+        }
+        let mut key = String::new();
+        for len in 1..=lex.longest.min(tokens.len() - i) {
+            if len > 1 {
+                key.push(' ');
+            }
+            key.push_str(&tokens[i + len - 1].key);
+            if let Some(e) = lex.words.get(&key) {
+                slots[i].entry = Some((*e, len));
+            }
+            if let Some(ks) = lex.cues.get(&key) {
+                for (k, f) in ks {
+                    slots[i].kinds.retain(|(x, _, _)| x != k);
+                    slots[i].kinds.push((*k, *f, len));
+                }
+            }
+        }
+        if slots[i].entry.is_none() {
+            let k = &tokens[i].key;
+            if let Some((p, e)) = lex.prefixes.iter().find(|(p, _)| k.starts_with(p.as_str()) && k.len() > p.len()) {
+                let _ = p;
+                slots[i].entry = Some((*e, 1));
+            }
+        }
+    }
+    slots
+}
+
+fn is_strong_break(s: &str) -> bool {
+    matches!(s, ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]")
+}
+
+fn is_quote(s: &str) -> bool {
+    matches!(s, "«" | "»" | "\"" | "“" | "”")
+}
+
+/// Whether a form of a verb reads as a past participle.
+fn is_participle(key: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => key.ends_with("ed") || key.ends_with("en") || matches!(key, "shot" | "hit" | "struck" | "hurt" | "slain" | "held" | "led" | "won" | "lost" | "fed"),
+        Lang::Fr => {
+            ["e", "ee", "es", "ees", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes"]
+                .iter()
+                .any(|e| key.ends_with(e))
+                && !key.ends_with("ent")
+        }
+    }
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    slots: Vec<Slot>,
+    lang: Lang,
+    /// Index among word tokens, for distances.
+    word_index: Vec<usize>,
+}
+
+impl Ctx<'_> {
+    fn s(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(self.text)
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Punct
+    }
+    /// Words strictly between token `a` and token `b` (a < b).
+    fn words_between(&self, a: usize, b: usize) -> usize {
+        self.word_index[b].saturating_sub(self.word_index[a] + 1)
+    }
+    fn gap_has(&self, from: usize, to: usize, k: Kind) -> bool {
+        (from..to).any(|i| self.slots[i].has(k))
+    }
+    fn gap_has_punct(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|i| self.is_punct(i) && !is_quote(self.s(i)) && self.s(i) != "'")
+    }
+}
+
+/// Scores the target span given the tokens of its sentence.
+pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: Lang) -> MentionSentiment {
+    let lex = lexicon(lang);
+    let t_idx: Vec<usize> =
+        (0..tokens.len()).filter(|&i| tokens[i].span.start < target.end && tokens[i].span.end > target.start).collect();
+    let (Some(&ts), Some(&te_last)) = (t_idx.first(), t_idx.last()) else {
+        return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
+    };
+    let te = te_last + 1;
+    let mut word_index = Vec::with_capacity(tokens.len());
+    let mut n = 0;
+    for t in tokens {
+        word_index.push(n);
+        if t.kind != TokenKind::Punct {
+            n += 1;
+        }
+    }
+    let ctx = Ctx { text, tokens, slots: annotate(tokens, lex), lang, word_index };
+
+    let quotes = quote_regions(&ctx);
+    let speaker = find_speaker(&ctx, &quotes);
+    let in_quote = |i: usize| quotes.iter().any(|r| r.contains(&i));
+    let target_quoted = in_quote(ts);
+    let target_is_speaker = speaker.is_some_and(|sp| sp.start < target.end && sp.end > target.start);
+    let contrast = (0..tokens.len()).rev().find(|&i| ctx.slots[i].has(Kind::Contrast) && i + 1 < tokens.len());
+
+    let mut raw = 0.0;
+    let mut cues = Vec::new();
+    let (mut agent, mut victim, mut recipient) = (0.0f64, 0.0f64, 0.0f64);
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some((entry, len)) = ctx.slots[i].entry else {
+            i += 1;
+            continue;
+        };
+        let end = i + len;
+        if i < te && end > ts {
+            // The actor's own name is not a cue about itself.
+            i = end;
+            continue;
+        }
+        // A word that is also a grammatical marker here (negator, saying verb
+        // "accusé" is still a cue) — only pure function words are skipped.
+        if ctx.slots[i].has(Kind::Negator) || ctx.slots[i].has(Kind::Intensifier) || ctx.slots[i].has(Kind::Diminisher) {
+            i = end;
+            continue;
+        }
+        let (near, far) = if end <= ts { (end - 1, ts) } else { (te - 1, i) };
+        let dist = ctx.words_between(near, far);
+        if dist > MAX_DISTANCE {
+            i = end;
+            continue;
+        }
+        if entry.class == Class::Delegit && (dist > LABEL_GAP || ctx.gap_has_punct(near + 1, far)) {
+            i = end;
+            continue;
+        }
+        let mut w = 1.0 / (1.0 + dist as f64 / DISTANCE_HALF);
+        for j in near + 1..far {
+            let s = ctx.s(j);
+            if is_strong_break(s) {
+                w *= CLAUSE_DAMP;
+            } else if s == "," {
+                w *= COMMA_DAMP;
+            }
+        }
+        if negated(&ctx, i) {
+            w *= NEGATION_FACTOR;
+        }
+        w *= booster(&ctx, i);
+        if let Some(c) = contrast {
+            let factor = ctx.slots[c].factor(Kind::Contrast).unwrap_or(1.0);
+            if i > c {
+                w *= factor;
+            } else {
+                w *= 2.0 - factor;
+            }
+        }
+        let role = role_of(&ctx, ts, te, i, end, entry);
+        let strength = entry.score.abs();
+        let base = match (entry.class, role) {
+            (Class::Harm, Some(Role::Agent)) => -strength * AGENT_WEIGHT,
+            (Class::Harm, Some(Role::Victim)) => strength * VICTIM_WEIGHT,
+            (Class::Harm, _) => entry.score * UNKNOWN_HARM_WEIGHT,
+            (Class::Blame, Some(Role::Victim)) => -strength * BLAMED_WEIGHT,
+            (Class::Blame, Some(Role::Agent)) => -strength * BLAMER_WEIGHT,
+            (Class::Blame, _) => entry.score * UNKNOWN_BLAME_WEIGHT,
+            (Class::Support, Some(Role::Victim)) => strength * RECIPIENT_WEIGHT,
+            (Class::Support, Some(Role::Agent)) => strength * SUPPORTER_WEIGHT,
+            (Class::Support, _) => entry.score * UNKNOWN_SUPPORT_WEIGHT,
+            _ => entry.score,
+        };
+        let base = if entry.class == Class::Support && end <= ts.max(end) && supports_bad(&ctx, end, ts, te) {
+            -strength * SUPPORTER_WEIGHT
+        } else {
+            base
+        };
+        let mut weight = base * w;
+        if target_is_speaker && in_quote(i) && !target_quoted {
+            weight *= OWN_WORDS_WEIGHT;
+        }
+        match (entry.class, role) {
+            (Class::Harm, Some(Role::Agent)) => agent += w.abs() * strength,
+            (Class::Harm, Some(Role::Victim)) => victim += w.abs() * strength,
+            (Class::Support, Some(Role::Victim)) => recipient += w.abs() * strength,
+            _ => {}
+        }
+        raw += weight;
+        let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+        cues.push(CueHit { span, word: span.slice(text).to_string(), weight: round4(weight) });
+        i = end;
+    }
+    if victim_marked(&ctx, ts, te) {
+        victim += 1.0;
+    }
+    let role = if agent > 0.0 && agent >= victim {
+        Role::Agent
+    } else if victim > 0.0 {
+        Role::Victim
+    } else if recipient > 0.0 {
+        Role::Recipient
+    } else {
+        Role::Neutral
+    };
+    let score = round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt());
+    MentionSentiment { score, role, speaker: if target_quoted || speaker.is_some() { speaker } else { None }, cues }
+}
+
+/// A negator in the few words before the cue, within its clause. French
+/// "plus", "rien", "personne", "point" negate only with a "ne" before them.
+fn negated(ctx: &Ctx, i: usize) -> bool {
+    let mut seen = 0;
+    let mut j = i;
+    while j > 0 && seen < NEGATION_WINDOW + 1 {
+        j -= 1;
+        if ctx.is_punct(j) {
+            if ctx.s(j) == "," || is_strong_break(ctx.s(j)) || is_quote(ctx.s(j)) {
+                return false;
+            }
+            continue;
+        }
+        seen += 1;
+        if ctx.slots[j].has(Kind::Negator) {
+            let weak = ctx.lang == Lang::Fr && matches!(ctx.tokens[j].key.as_str(), "plus" | "rien" | "personne" | "point");
+            if !weak {
+                return true;
+            }
+            let from = j.saturating_sub(4);
+            if (from..j).any(|k| matches!(ctx.tokens[k].key.as_str(), "ne" | "n'")) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The factor of a booster or damper right before the cue (1 if none).
+fn booster(ctx: &Ctx, i: usize) -> f64 {
+    let mut seen = 0;
+    let mut j = i;
+    while j > 0 && seen < BOOSTER_WINDOW {
+        j -= 1;
+        if ctx.is_punct(j) {
+            return 1.0;
+        }
+        seen += 1;
+        if let Some(f) = ctx.slots[j].factor(Kind::Intensifier).or_else(|| ctx.slots[j].factor(Kind::Diminisher)) {
+            return f;
+        }
+    }
+    1.0
+}
+
+/// The role of the target in the act named by the cue at `[c, ce)`:
+/// `Agent` (does it), `Victim` (undergoes or receives it), or `None`.
+fn role_of(ctx: &Ctx, ts: usize, te: usize, c: usize, ce: usize, entry: Entry) -> Option<Role> {
+    if !matches!(entry.class, Class::Harm | Class::Blame | Class::Support) {
+        return None;
+    }
+    let is_verb = entry.pos == Pos::Verb;
+    let is_noun = matches!(entry.pos, Pos::Noun | Pos::Phrase);
+    if ce <= ts {
+        // The act comes first: "attaque menée par X", "bombarder X", "solidarité avec X".
+        if ctx.words_between(ce - 1, ts) > MAX_ROLE_GAP || ctx.gap_has_punct(ce, ts) {
+            return None;
+        }
+        if ctx.gap_has(ce, ts, Kind::AgentPrep) {
+            return Some(Role::Agent);
+        }
+        if ctx.gap_has(ce, ts, Kind::AgainstPrep) {
+            return Some(Role::Victim);
+        }
+        let patient_noun = ctx.slots[c].has(Kind::PatientNoun) || (ce - c > 1 && ctx.slots[ce - 1].has(Kind::PatientNoun));
+        if is_noun && ctx.words_between(ce - 1, ts) <= 3 && ctx.gap_has(ce, ts, Kind::Genitive) {
+            // "frappe du régime" (agent) but "massacre des civils", "killing of X" (patient).
+            return Some(if patient_noun || ctx.lang == Lang::En { Role::Victim } else { Role::Agent });
+        }
+        if entry.class == Class::Support && ctx.gap_has(ce, ts, Kind::WithPrep) {
+            return Some(Role::Victim);
+        }
+        if is_verb && ctx.words_between(ce - 1, ts) <= 3 {
+            // Object of an active verb; a participle straight before a name is
+            // most often passive ("soutenu par"), handled above.
+            return Some(Role::Victim);
+        }
+        return None;
+    }
+    // The act comes after the target: "X a bombardé", "X was attacked", "X's attack".
+    if ctx.words_between(te - 1, c) > MAX_ROLE_GAP || ctx.gap_has_punct(te, c) {
+        return None;
+    }
+    let key = ctx.tokens[ce - 1].key.as_str();
+    if is_verb && ctx.gap_has(te, c, Kind::Passive) && is_participle(key, ctx.lang) {
+        return Some(Role::Victim);
+    }
+    if te == c || (c - te == 1 && ctx.tokens[te].kind == TokenKind::Clitic) {
+        // "X's attack" / a participle glued to the name ("civils tués").
+        if ctx.tokens[te..c].iter().any(|t| t.key == "'s") {
+            let patient_noun = ctx.slots[c].has(Kind::PatientNoun);
+            return Some(if patient_noun { Role::Victim } else { Role::Agent });
+        }
+        if is_verb && is_participle(key, ctx.lang) {
+            // "les civils tués", but "les forces soutenues par" is the same role.
+            return Some(Role::Victim);
+        }
+    }
+    if is_verb {
+        // An agent in a passive comes after "par/by"; here the target is the subject.
+        if ctx.gap_has(te, c, Kind::AgentPrep) {
+            return None;
+        }
+        if is_participle(key, ctx.lang) && ctx.lang == Lang::Fr && !ctx.gap_has(te, c, Kind::Agentive) {
+            // French compound past needs "a/ont"; a bare participle is an adjective.
+            let aux = (te..c).any(|j| matches!(ctx.tokens[j].key.as_str(), "a" | "ont" | "avait" | "avaient" | "aura" | "auraient" | "aurait"));
+            return if aux { Some(Role::Agent) } else { None };
+        }
+        return Some(Role::Agent);
+    }
+    if is_noun && ctx.gap_has(te, c, Kind::Agentive) {
+        return Some(Role::Agent);
+    }
+    None
+}
+
+/// The support word ending before token `from` is given to something labelled
+/// terrorist, criminal or harmful (not to the target itself).
+fn supports_bad(ctx: &Ctx, from: usize, ts: usize, te: usize) -> bool {
+    let mut words = 0;
+    for j in from..ctx.tokens.len() {
+        if ctx.is_punct(j) || (j >= ts && j < te) {
+            return false;
+        }
+        words += 1;
+        if words > BAD_COMPANY_GAP + 1 {
+            return false;
+        }
+        if let Some((e, _)) = ctx.slots[j].entry {
+            if e.class == Class::Delegit || (e.class == Class::Harm && e.pos == Pos::Noun) || (e.class == Class::General && e.score <= -2.5 && e.pos == Pos::Noun) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A victim word next to the target: "33 soldats turcs sont tombés", "civilians killed".
+fn victim_marked(ctx: &Ctx, ts: usize, te: usize) -> bool {
+    let after = (te..ctx.tokens.len())
+        .take_while(|&j| !ctx.is_punct(j) || ctx.s(j) == "'")
+        .take(VICTIM_MARKER_GAP + 1)
+        .any(|j| ctx.slots[j].has(Kind::VictimMarker));
+    let before = (0..ts)
+        .rev()
+        .take_while(|&j| !ctx.is_punct(j))
+        .take(VICTIM_MARKER_GAP)
+        .any(|j| ctx.slots[j].has(Kind::VictimMarker) && ctx.slots[j].entry.is_none_or(|(e, _)| e.class != Class::Harm || e.pos == Pos::Noun));
+    after || before
+}
+
+/// Token ranges inside quotation marks. A closing mark with no opening one
+/// closes a quotation that began before the sentence.
+fn quote_regions(ctx: &Ctx) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in 0..ctx.tokens.len() {
+        let s = ctx.s(i);
+        match s {
+            "«" | "“" => open = Some(i),
+            "»" | "”" => {
+                out.push(open.take().map_or(0, |o| o + 1)..i);
+            }
+            "\"" => match open.take() {
+                Some(o) => out.push(o + 1..i),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    if let Some(o) = open {
+        out.push(o + 1..ctx.tokens.len());
+    }
+    out
+}
+
+/// Who speaks in the sentence: the name after "selon"/"according to", after
+/// an inverted verb of saying ("a déclaré Pompeo", "said Pompeo"), or before
+/// one ("Pompeo said", "Moscou a annoncé"), outside any quotation.
+fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
+    let n = ctx.tokens.len();
+    let quoted = |i: usize| quotes.iter().any(|r| r.contains(&i));
+    for i in 0..n {
+        let slot = &ctx.slots[i];
+        if quoted(i) || !(slot.has(Kind::Saying) || slot.has(Kind::According)) {
+            continue;
+        }
+        let len = slot.kinds.iter().filter(|(k, _, _)| matches!(k, Kind::Saying | Kind::According)).map(|(_, _, l)| *l).max().unwrap_or(1);
+        let after = i + len;
+        // After the verb: skip clitics (a-t-il), a "to X," / "à X," phrase, then take a name.
+        let mut j = after;
+        while j < n && ctx.tokens[j].kind == TokenKind::Clitic {
+            return Some(ctx.tokens[j].span);
+        }
+        if j < n && matches!(ctx.tokens[j].key.as_str(), "a" | "a l'" | "au" | "aux" | "to") && !slot.has(Kind::According) {
+            while j < n && ctx.s(j) != "," && !is_terminal(ctx.s(j)) {
+                j += 1;
+            }
+            j += 1;
+        }
+        if let Some(sp) = phrase_from(ctx, j) {
+            let starts_name = ctx.s(j).chars().next().is_some_and(|c| c.is_uppercase())
+                || is_determiner(&ctx.tokens[j].key)
+                || slot.has(Kind::According);
+            if starts_name && !quoted(j) {
+                return Some(sp);
+            }
+        }
+        // Before the verb: "Pompeo said", "Moscou a annoncé".
+        let mut k = i;
+        while k > 0 && matches!(ctx.tokens[k - 1].key.as_str(), "a" | "ont" | "has" | "have" | "had" | "avait" | "avaient" | "also" | "aussi" | "est" | "is") {
+            k -= 1;
+        }
+        let mut start = k;
+        while start > 0 && k - start < MAX_SPEAKER_WORDS && !ctx.is_punct(start - 1) && !quoted(start - 1) {
+            start -= 1;
+        }
+        let named = ctx.tokens[start..k].iter().any(|t| t.span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase));
+        if start < k && (named || is_determiner(&ctx.tokens[start].key)) {
+            return Some(Span::new(ctx.tokens[start].span.start, ctx.tokens[k - 1].span.end));
+        }
+    }
+    None
+}
+
+fn is_determiner(key: &str) -> bool {
+    matches!(key, "le" | "la" | "les" | "l'" | "un" | "une" | "des" | "the" | "a" | "an")
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+/// The noun phrase starting at token `j`, up to punctuation or a few words.
+fn phrase_from(ctx: &Ctx, j: usize) -> Option<Span> {
+    let n = ctx.tokens.len();
+    if j >= n || ctx.is_punct(j) {
+        return None;
+    }
+    let mut e = j;
+    while e < n && !ctx.is_punct(e) && e - j < MAX_SPEAKER_WORDS && !ctx.slots[e].has(Kind::Saying) {
+        e += 1;
+    }
+    (e > j).then(|| Span::new(ctx.tokens[j].span.start, ctx.tokens[e - 1].span.end))
+}
+
+
+// ------------------------------------------------------------ per actor, per document, per source
+
+/// Mentions at which the confidence of an actor's score reaches one half.
+const CONFIDENCE_HALF: f64 = 2.0;
+/// A score resting on this many mentions or fewer is flagged uncertain.
+const UNCERTAIN_MAX_MENTIONS: usize = 2;
+
+#[derive(Default)]
+struct Tally {
+    sum: f64,
+    n: usize,
+    roles: RoleCounts,
+    quoted: usize,
+    evidence: Vec<Span>,
+}
+
+impl Tally {
+    fn add(&mut self, r: &MentionSentiment) {
+        self.sum += r.score;
+        self.n += 1;
+        match r.role {
+            Role::Agent => self.roles.agent += 1,
+            Role::Victim => self.roles.victim += 1,
+            Role::Recipient => self.roles.recipient += 1,
+            Role::Neutral => self.roles.neutral += 1,
+        }
+        if r.speaker.is_some() {
+            self.quoted += 1;
+        }
+        self.evidence.extend(r.cues.iter().filter(|c| c.weight != 0.0).map(|c| c.span));
+    }
+
+    fn row(mut self, actor: &str, document: &str, scope: &str, source: &str) -> SentimentRow {
+        self.evidence.sort();
+        self.evidence.dedup();
+        let n = self.n.max(1) as f64;
+        SentimentRow {
+            actor: actor.to_string(),
+            document: document.to_string(),
+            score: round4(self.sum / n),
+            mentions: self.n,
+            evidence: if scope == "document" { self.evidence } else { Vec::new() },
+            scope: scope.to_string(),
+            source: source.to_string(),
+            confidence: round4(self.n as f64 / (self.n as f64 + CONFIDENCE_HALF)),
+            uncertain: self.n <= UNCERTAIN_MAX_MENTIONS,
+            roles: self.roles,
+            quoted: self.quoted,
+        }
+    }
+}
+
+/// Scores every mention and sums them up per actor × document and per actor ×
+/// source. Rows come actor by actor (in the order of `actors`), each actor's
+/// document rows in document order, then its source rows by source name.
+pub(crate) fn score_actors(
+    docs: &[DocumentRow],
+    segs: &[Segmented],
+    actors: &[ActorRow],
+    mentions: &[MentionRow],
+) -> (Vec<SentimentRow>, Vec<SentimentCueRow>) {
+    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let rank: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut per_doc: BTreeMap<(usize, usize), Tally> = BTreeMap::new();
+    let mut per_source: BTreeMap<(usize, &str), Tally> = BTreeMap::new();
+    let mut evidence = Vec::new();
+    for m in mentions {
+        let (Some(&d), Some(&a)) = (doc_index.get(m.document.as_str()), rank.get(m.actor.as_str())) else {
+            continue;
+        };
+        let Some(sentence) = segs[d].sentences.get(m.sentence) else {
+            continue;
+        };
+        let doc = &docs[d];
+        let r = score_in_tokens(&doc.text, &segs[d].tokens[sentence.tokens.clone()], m.span, Lang::from_code(&doc.language));
+        per_doc.entry((a, d)).or_default().add(&r);
+        per_source.entry((a, doc.source.as_str())).or_default().add(&r);
+        let row = |cue: Option<&CueHit>| SentimentCueRow {
+            actor: m.actor.clone(),
+            document: m.document.clone(),
+            mention: m.span,
+            sentence: sentence.span,
+            cue: cue.map(|c| c.span),
+            word: cue.map(|c| c.word.clone()).unwrap_or_default(),
+            weight: cue.map_or(0.0, |c| c.weight),
+            score: r.score,
+            role: r.role.as_str().to_string(),
+            speaker: r.speaker,
+        };
+        if r.cues.is_empty() {
+            if r.role != Role::Neutral || r.speaker.is_some() {
+                evidence.push(row(None));
+            }
+        } else {
+            evidence.extend(r.cues.iter().map(|c| row(Some(c))));
+        }
+    }
+    let mut rows = Vec::new();
+    for a in 0..actors.len() {
+        let id = actors[a].id.as_str();
+        let doc_keys: Vec<(usize, usize)> = per_doc.range((a, 0)..(a + 1, 0)).map(|(k, _)| *k).collect();
+        for k in doc_keys {
+            let t = per_doc.remove(&k).unwrap_or_default();
+            let doc = &docs[k.1];
+            rows.push(t.row(id, &doc.id, "document", &doc.source));
+        }
+        let source_keys: Vec<(usize, &str)> = per_source.range((a, "")..(a + 1, "")).map(|(k, _)| *k).collect();
+        for k in source_keys {
+            let t = per_source.remove(&k).unwrap_or_default();
+            rows.push(t.row(id, "", "source", k.1));
+        }
+    }
+    (rows, evidence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(sentence: &str, target: &str, lang: &str) -> MentionSentiment {
+        let at = sentence.find(target).expect("target in sentence");
+        score_target(sentence, Span::new(0, sentence.len()), Span::new(at, at + target.len()), lang)
+    }
+
+    #[test]
+    fn data_files_parse_in_full_without_duplicates() {
+        for (lex, cues) in [
+            (include_str!("../../data/lexicon/sentiment_fr.tsv"), include_str!("../../data/lexicon/cues_fr.tsv")),
+            (include_str!("../../data/lexicon/sentiment_en.tsv"), include_str!("../../data/lexicon/cues_en.tsv")),
+        ] {
+            let (words, prefixes) = parse_lexicon(lex).unwrap();
+            assert!(words.len() + prefixes.len() >= 4000, "{} entries", words.len());
+            parse_cues(cues).unwrap();
+        }
+    }
+
+    #[test]
+    fn parser_rejects_bad_rows() {
+        assert!(parse_lexicon("tuer\t-3\tverb\tharm\tx\ntuer\t-2\tverb\tharm\ty\n").is_err());
+        assert!(parse_lexicon("Tuer\t-3\tverb\tharm\tx\ntuér\t-2\tverb\tharm\ty\n").is_err());
+        assert!(parse_lexicon("tuer\t-5\tverb\tharm\tx\n").is_err());
+        assert!(parse_lexicon("tuer\t-3\tverb\tbad\tx\n").is_err());
+        assert!(parse_lexicon("tuer\t-3\tverbe\tharm\tx\n").is_err());
+        assert!(parse_cues("pas\tnegator\t1.5\tx\n").is_err());
+        assert!(parse_cues("pas\tnegation\t-0.7\tx\n").is_err());
+        assert!(parse_cues("très\tintensifier\t0.5\tx\n").is_err());
+    }
+
+    #[test]
+    fn agent_of_harm_is_negative_victim_is_not() {
+        let s = "Le régime a bombardé les civils.";
+        let agent = score(s, "régime", "fr");
+        let victim = score(s, "civils", "fr");
+        assert!(agent.score < -0.2, "{agent:?}");
+        assert_eq!(agent.role, Role::Agent);
+        assert_eq!(victim.role, Role::Victim);
+        assert!(victim.score >= 0.0, "{victim:?}");
+    }
+
+    #[test]
+    fn passive_and_by_phrases() {
+        let s = "Des civils ont été tués par les forces du régime.";
+        assert_eq!(score(s, "civils", "fr").role, Role::Victim);
+        let s = "Russia was attacked by Ukraine.";
+        assert_eq!(score(s, "Russia", "en").role, Role::Victim);
+        assert_eq!(score(s, "Ukraine", "en").role, Role::Agent);
+        assert!(score(s, "Ukraine", "en").score < 0.0);
+    }
+
+    #[test]
+    fn genitive_of_an_attack_is_its_agent() {
+        let s = "Au moins 33 soldats sont morts lors d'une frappe aérienne du régime à Idleb.";
+        let r = score(s, "régime", "fr");
+        assert_eq!(r.role, Role::Agent, "{r:?}");
+        assert!(r.score < -0.2);
+    }
+
+    #[test]
+    fn support_goes_to_its_recipient() {
+        let s = "Nous soutenons notre allié, la Turquie, et exprimons notre solidarité avec la Turquie.";
+        let at = s.rfind("Turquie").unwrap();
+        let r = score_target(s, Span::new(0, s.len()), Span::new(at, at + 7), "fr");
+        assert!(r.score > 0.2, "{r:?}");
+        assert_eq!(r.role, Role::Recipient);
+    }
+
+    #[test]
+    fn negation_and_contrast() {
+        let pos = score("Le plan de Paris est efficace.", "Paris", "fr").score;
+        let neg = score("Le plan de Paris n'est pas efficace.", "Paris", "fr").score;
+        assert!(pos > 0.0 && neg < 0.0, "{pos} {neg}");
+        let c = score("The deal was costly, but Obama was praised for his courage.", "Obama", "en");
+        assert!(c.score > 0.2, "{c:?}");
+    }
+
+    #[test]
+    fn speakers_are_found() {
+        let s = "« C'est une attaque barbare », a déclaré Pompeo.";
+        let r = score(s, "attaque", "fr");
+        assert_eq!(r.speaker.map(|sp| sp.slice(s)), Some("Pompeo"));
+        let s = "Moscow is a threat to peace, the official said.";
+        let r = score(s, "Moscow", "en");
+        assert_eq!(r.speaker.map(|sp| sp.slice(s)), Some("the official"));
+        let s = "Selon Moscou, les terroristes préparent une provocation.";
+        let r = score(s, "terroristes", "fr");
+        assert_eq!(r.speaker.map(|sp| sp.slice(s)), Some("Moscou"));
+    }
+
+    #[test]
+    fn cue_spans_point_at_their_words() {
+        let s = "Les pseudo-humanitaires ont mené une campagne cynique contre l'ONU.";
+        let r = score(s, "ONU", "fr");
+        for c in &r.cues {
+            assert_eq!(c.span.slice(s), c.word);
+        }
+        let p = score(s, "Les", "fr");
+        assert!(p.cues.iter().any(|c| c.word == "pseudo-humanitaires"), "{p:?}");
+    }
+}
