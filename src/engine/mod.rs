@@ -2,12 +2,13 @@
 //! and the command-line tool all call [`analyse`] and get the same [`Analysis`].
 //!
 //! Stages, in order: intake (decode, metadata) → segment (sentences, tokens)
-//! → language → actors → the `Analysis` rows.
+//! → language → actors → framing → the `Analysis` rows.
 
 mod actors;
 mod analysis;
 mod export;
 mod fold;
+mod framing;
 mod intake;
 mod language;
 mod segment;
@@ -18,6 +19,10 @@ pub use analysis::{
 };
 pub use export::{to_csv_tables, to_json};
 pub use fold::fold;
+pub use framing::{
+    collocates, keyness_for_group, kwic, log_likelihood, log_ratio, sort_kwic, Collocate, CollocateMeasure, FrameInfo,
+    KwicLine, KwicSort, TextIndex, COLLOCATE_WINDOW, FRAMES, G2_P001, G2_P01, G2_P05,
+};
 pub use intake::{body_start, decode_file, from_pasted, InputDocument, IntakeError};
 pub use segment::{segment, Segmented, Sentence, Token, TokenKind};
 
@@ -65,6 +70,7 @@ pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
         .map(|(d, s)| actors::DocView { id: &d.id, text: &d.text, seg: s })
         .collect();
     let (actors, mentions) = actors::find_actors(&views);
+    let (keywords, frames, markers) = framing::analyse(&rows, &segs, &mentions);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
@@ -72,10 +78,10 @@ pub fn analyse(docs: &[InputDocument], _config: &Config) -> Analysis {
         actors,
         mentions,
         sentiment: Vec::new(),
-        keywords: Vec::new(),
+        keywords,
         labels: Vec::new(),
-        frames: Vec::new(),
-        markers: Vec::new(),
+        frames,
+        markers,
     }
 }
 

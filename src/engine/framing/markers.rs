@@ -1,0 +1,162 @@
+//! Epistemic markers: words that hedge a claim ("présumé", "selon",
+//! "reportedly"), keep the writer at a distance from it ("soi-disant",
+//! "pseudo-", scare quotes) or assert certainty ("indéniable", "clearly"),
+//! with the actors named in the same sentence.
+
+use super::corpus::{Corpus, NO_TYPE};
+use super::lexicon::{marker_cues, Language, MarkerKind};
+use crate::engine::analysis::{MarkerRow, MentionRow, Span};
+use crate::engine::segment::TokenKind;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Scare quotes hold at most this many words; more is a quotation.
+pub const MAX_SCARE_QUOTE_WORDS: usize = 3;
+/// A verb of saying this many tokens after a closing quote makes it a quotation ("…", a-t-il dit).
+const SPEECH_AFTER_QUOTE: usize = 4;
+/// French 3rd-person conditional endings (singular, plural): the journalistic conditional.
+const CONDITIONAL_ENDINGS: [&str; 2] = ["rait", "raient"];
+/// A conditional is at least this long ("serait"); shorter words ending in -rait are not verbs.
+const MIN_CONDITIONAL_CHARS: usize = 6;
+/// Nouns and adjectives that end like a conditional (folded).
+const NOT_CONDITIONAL: &[&str] = &["retrait", "portrait", "attrait", "extrait", "abstrait", "distrait", "soustrait", "autoportrait"];
+/// Quotes that can open and close a quotation.
+const OPEN_QUOTES: &[&str] = &["«", "“", "\"", "„", "‹"];
+const CLOSE_QUOTES: &[&str] = &["»", "”", "\"", "›", "“"];
+
+/// Actor ids named in each sentence of each document.
+fn actors_by_sentence(mentions: &[MentionRow]) -> HashMap<&str, BTreeMap<usize, BTreeSet<&str>>> {
+    let mut map: HashMap<&str, BTreeMap<usize, BTreeSet<&str>>> = HashMap::new();
+    for m in mentions {
+        map.entry(m.document.as_str()).or_default().entry(m.sentence).or_default().insert(m.actor.as_str());
+    }
+    map
+}
+
+/// Every marker of every document, in document order then text order.
+pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<MarkerRow> {
+    let near = actors_by_sentence(mentions);
+    let first: Vec<Vec<Vec<u32>>> = Language::ALL.iter().map(|&l| corpus.vocab(l).first_cues(marker_cues(l))).collect();
+    let mut rows = Vec::new();
+    for doc in &corpus.docs {
+        let set = marker_cues(doc.lang);
+        if set.cues.is_empty() {
+            continue;
+        }
+        let vocab = corpus.vocab(doc.lang);
+        let first = &first[doc.lang.index()];
+        let toks = &doc.seg.tokens;
+        let doc_near = near.get(doc.id);
+        let mut doc_rows = Vec::new();
+        for (s, sentence) in doc.seg.sentences.iter().enumerate() {
+            let r = sentence.tokens.clone();
+            let actors: Vec<String> = doc_near
+                .and_then(|m| m.get(&s))
+                .map(|set| set.iter().map(|a| a.to_string()).collect())
+                .unwrap_or_default();
+            let row = |kind: MarkerKind, marker: String, span: Span, device: &str| MarkerRow {
+                    document: doc.id.to_string(),
+                    kind: kind.name().to_string(),
+                    marker,
+                    span,
+                    device: device.to_string(),
+                    sentence: s,
+                    actors: actors.clone(),
+            };
+            // Words and phrases of the lexicon; verbs of saying are noted for the quotes below.
+            let mut speech_at = Vec::new();
+            let mut covered_until = r.start;
+            for i in r.clone() {
+                let t = doc.types[i];
+                if t == NO_TYPE {
+                    continue;
+                }
+                let mut best: Option<(usize, usize)> = None;
+                for &c in &first[t as usize] {
+                    let cue = &set.cues[c as usize];
+                    if let Some(end) = vocab.match_rest(set.on, &cue.elems[1..], &doc.types, i + 1, r.end) {
+                        if cue.class == MarkerKind::Speech as usize {
+                            speech_at.push(i);
+                        } else if best.is_none_or(|(e, _)| end > e) {
+                            best = Some((end, c as usize));
+                        }
+                    }
+                }
+                if let Some((end, c)) = best {
+                    if i >= covered_until {
+                        let cue = &set.cues[c];
+                        let kind = [MarkerKind::Hedge, MarkerKind::Distancing, MarkerKind::Certainty][cue.class];
+                        let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
+                        doc_rows.push(row(kind, cue.label.trim_end_matches('*').to_string(), span, "lexicon"));
+                        covered_until = end;
+                    }
+                }
+            }
+            // The journalistic conditional: "aurait", "seraient", "pourrait".
+            if doc.lang == Language::Fr {
+                let mut hypothesis = false;
+                for i in r.clone() {
+                    let tok = &toks[i];
+                    if tok.key == "si" {
+                        // "si … serait" is a hypothesis, not a report.
+                        hypothesis = true;
+                    }
+                    if hypothesis || tok.kind != TokenKind::Word || doc_rows.iter().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end) {
+                        continue;
+                    }
+                    let k = tok.key.as_str();
+                    if CONDITIONAL_ENDINGS.iter().any(|e| k.ends_with(e))
+                        && k.chars().count() >= MIN_CONDITIONAL_CHARS
+                        && k.chars().all(char::is_alphabetic)
+                        && !NOT_CONDITIONAL.contains(&k)
+                    {
+                        doc_rows.push(row(MarkerKind::Hedge, k.to_string(), tok.span, "conditional"));
+                    }
+                }
+            }
+            // Scare quotes: one to three words in quotes that no verb of saying or colon introduces.
+            let slice = |i: usize| toks[i].span.slice(doc.text);
+            let mut i = r.start;
+            while i < r.end {
+                if toks[i].kind != TokenKind::Punct || !OPEN_QUOTES.contains(&slice(i)) {
+                    i += 1;
+                    continue;
+                }
+                let mut words = 0;
+                let mut close = None;
+                let mut j = i + 1;
+                while j < r.end {
+                    match toks[j].kind {
+                        TokenKind::Word => words += 1,
+                        TokenKind::Elision | TokenKind::Clitic => {}
+                        TokenKind::Punct if CLOSE_QUOTES.contains(&slice(j)) => {
+                            close = Some(j);
+                            break;
+                        }
+                        // A period or comma just inside the closing quote.
+                        TokenKind::Punct if matches!(slice(j), "." | ",") && j + 1 < r.end && CLOSE_QUOTES.contains(&slice(j + 1)) => {}
+                        _ => break,
+                    }
+                    if words > MAX_SCARE_QUOTE_WORDS {
+                        break;
+                    }
+                    j += 1;
+                }
+                let Some(j) = close.filter(|_| (1..=MAX_SCARE_QUOTE_WORDS).contains(&words)) else {
+                    i += 1;
+                    continue;
+                };
+                let after_colon = i > r.start && slice(i - 1) == ":";
+                let said = speech_at.iter().any(|&p| p < i || (p > j && p <= j + SPEECH_AFTER_QUOTE));
+                if !after_colon && !said {
+                    let inner_end = if toks[j - 1].kind == TokenKind::Punct { j - 2 } else { j - 1 };
+                    let inner = Span::new(toks[i + 1].span.start, toks[inner_end].span.end);
+                    doc_rows.push(row(MarkerKind::Distancing, inner.slice(doc.text).to_string(), Span::new(toks[i].span.start, toks[j].span.end), "scare_quotes"));
+                }
+                i = j + 1;
+            }
+        }
+        doc_rows.sort_by_key(|m| (m.span.start, m.span.end));
+        rows.extend(doc_rows);
+    }
+    rows
+}
