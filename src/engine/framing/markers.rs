@@ -4,9 +4,9 @@
 //! with the actors named in the same sentence.
 
 use super::corpus::{Corpus, NO_TYPE};
-use super::lexicon::{marker_cues, Language, MarkerKind};
+use super::lexicon::{marker_cues, Cue, Elem, Language, MarkerKind};
 use crate::engine::analysis::{MarkerRow, MentionRow, Span};
-use crate::engine::segment::TokenKind;
+use crate::engine::segment::{Token, TokenKind};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Scare quotes hold at most this many words; more is a quotation.
@@ -23,6 +23,17 @@ const NOT_CONDITIONAL: &[&str] = &["retrait", "portrait", "attrait", "extrait", 
 const OPEN_QUOTES: &[&str] = &["«", "“", "\"", "„", "‹"];
 const CLOSE_QUOTES: &[&str] = &["»", "”", "\"", "›", "“"];
 
+/// Guillemets open a quotation wherever they stand; other quotes only when
+/// they touch the word after them (`abcès" tout` is a closing quote).
+fn quote_opens(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+    matches!(toks[i].span.slice(text), "«" | "‹") || (i + 1 < end && toks[i + 1].span.start == toks[i].span.end)
+}
+
+/// Guillemets close wherever they stand; other quotes only when they touch the word before them.
+fn quote_closes(text: &str, toks: &[Token], j: usize) -> bool {
+    matches!(toks[j].span.slice(text), "»" | "›") || toks[j - 1].span.end == toks[j].span.start
+}
+
 /// Actor ids named in each sentence of each document.
 fn actors_by_sentence(mentions: &[MentionRow]) -> HashMap<&str, BTreeMap<usize, BTreeSet<&str>>> {
     let mut map: HashMap<&str, BTreeMap<usize, BTreeSet<&str>>> = HashMap::new();
@@ -30,6 +41,12 @@ fn actors_by_sentence(mentions: &[MentionRow]) -> HashMap<&str, BTreeMap<usize, 
         map.entry(m.document.as_str()).or_default().entry(m.sentence).or_default().insert(m.actor.as_str());
     }
     map
+}
+
+/// Ranks cues that match as far: more words first, then fewer gaps.
+fn exact(cue: &Cue) -> (usize, std::cmp::Reverse<usize>) {
+    let gaps = cue.elems.iter().filter(|e| **e == Elem::Gap).count();
+    (cue.elems.len() - gaps, std::cmp::Reverse(gaps))
 }
 
 /// Every marker of every document, in document order then text order.
@@ -76,7 +93,8 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                     if let Some(end) = vocab.match_rest(set.on, &cue.elems[1..], &doc.types, i + 1, r.end) {
                         if cue.class == MarkerKind::Speech as usize {
                             speech_at.push(i);
-                        } else if best.is_none_or(|(e, _)| end > e) {
+                        } else if best.is_none_or(|(e, b)| (end, exact(cue)) > (e, exact(&set.cues[b]))) {
+                            // The longest match; of two as long, the one with fewer gaps.
                             best = Some((end, c as usize));
                         }
                     }
@@ -117,7 +135,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
             let slice = |i: usize| toks[i].span.slice(doc.text);
             let mut i = r.start;
             while i < r.end {
-                if toks[i].kind != TokenKind::Punct || !OPEN_QUOTES.contains(&slice(i)) {
+                if toks[i].kind != TokenKind::Punct || !OPEN_QUOTES.contains(&slice(i)) || !quote_opens(doc.text, toks, i, r.end) {
                     i += 1;
                     continue;
                 }
@@ -128,7 +146,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                     match toks[j].kind {
                         TokenKind::Word => words += 1,
                         TokenKind::Elision | TokenKind::Clitic => {}
-                        TokenKind::Punct if CLOSE_QUOTES.contains(&slice(j)) => {
+                        TokenKind::Punct if CLOSE_QUOTES.contains(&slice(j)) && quote_closes(doc.text, toks, j) => {
                             close = Some(j);
                             break;
                         }
