@@ -88,7 +88,7 @@ impl Vocab {
         let Some(first) = elems.first() else { return Some(pos) };
         if *first == Elem::Gap {
             for skip in 0..=MAX_GAP_WORDS {
-                if pos + skip > end || types[pos..pos + skip].iter().any(|&t| t == NO_TYPE) {
+                if pos + skip > end || types[pos..pos + skip].contains(&NO_TYPE) {
                     break;
                 }
                 if let Some(e) = self.match_rest(on, &elems[1..], types, pos + skip, end) {

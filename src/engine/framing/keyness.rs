@@ -93,7 +93,7 @@ pub(crate) struct Terms {
 }
 
 /// Joins spellings, with no space after an elision ("régime d'Assad").
-fn join_surfaces<'v>(vocab: &'v Vocab, types: impl Iterator<Item = u32>) -> (String, String) {
+fn join_surfaces(vocab: &Vocab, types: impl Iterator<Item = u32>) -> (String, String) {
     let mut surface = String::new();
     let mut key = String::new();
     for t in types {

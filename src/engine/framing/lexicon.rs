@@ -345,15 +345,19 @@ fn cue_sets(rows: Vec<(Language, Cue)>, on: MatchOn) -> [CueSet; 3] {
 
 static FRAME_SETS: LazyLock<[CueSet; 3]> =
     LazyLock::new(|| cue_sets(parse_frame_cues(FRAME_CUES).expect("data/framing/frame_cues.tsv"), MatchOn::Unit));
-static MARKER_SETS: LazyLock<[CueSet; 3]> =
-    LazyLock::new(|| cue_sets(parse_markers(MARKERS).expect("data/framing/markers.tsv"), MatchOn::Folded));
+/// Markers match folded words, not stems, so a text of unknown language gets both lists.
+static MARKER_SETS: LazyLock<[CueSet; 3]> = LazyLock::new(|| {
+    let rows = parse_markers(MARKERS).expect("data/framing/markers.tsv");
+    let both: Vec<(Language, Cue)> = rows.iter().map(|(_, c)| (Language::Und, c.clone())).collect();
+    cue_sets(rows.into_iter().chain(both).collect(), MatchOn::Folded)
+});
 
 /// The built-in frame cues of a language (empty for `Und`).
 pub(crate) fn frame_cues(lang: Language) -> &'static CueSet {
     &FRAME_SETS[lang.index()]
 }
 
-/// The built-in epistemic markers of a language (empty for `Und`).
+/// The built-in epistemic markers of a language (both lists for `Und`).
 pub(crate) fn marker_cues(lang: Language) -> &'static CueSet {
     &MARKER_SETS[lang.index()]
 }

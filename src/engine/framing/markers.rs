@@ -178,3 +178,51 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{analyse, from_pasted, Config};
+
+    /// (kind, device, marker) of every marker in `text`.
+    fn found(text: &str) -> Vec<(String, String, String)> {
+        let mut doc = from_pasted(1, text).unwrap();
+        // Sentences this short are too short for language detection.
+        doc.language = if text.contains(" the ") || text.starts_with("The ") { "en" } else { "fr" }.into();
+        analyse(&[doc], &Config::default()).markers.into_iter().map(|m| (m.kind, m.device, m.marker)).collect()
+    }
+
+    fn has(text: &str, marker: &str) -> bool {
+        found(text).iter().any(|m| m.2 == marker)
+    }
+
+    #[test]
+    fn journalistic_conditional_but_not_hypotheses_or_nouns() {
+        assert!(has("Selon la police, le suspect aurait fui vers le nord et serait armé.", "aurait"));
+        assert!(has("Les rebelles auraient quitté la ville hier soir, dit-on.", "auraient"));
+        assert!(!has("Si la trêve tenait, le retrait serait possible en mars.", "serait"));
+        assert!(!has("Le retrait des troupes et le portrait du président sont en une.", "retrait"));
+    }
+
+    #[test]
+    fn scare_quotes_but_not_quotations() {
+        let m = found("Le gouvernement a bombardé les « rebelles » de la ville.");
+        assert!(m.contains(&("distancing".into(), "scare_quotes".into(), "rebelles".into())), "{m:?}");
+        // Introduced by a colon or a verb of saying: a quotation.
+        assert!(!found("Le ministre a une formule : « tolérance zéro » pour la fraude.").iter().any(|m| m.1 == "scare_quotes"));
+        assert!(!found("Le ministre a déclaré vouloir « tolérance zéro » pour la fraude.").iter().any(|m| m.1 == "scare_quotes"));
+        // More than three words: a quotation.
+        assert!(!found("Il parle d'une « opération de maintien de l'ordre » au nord.").iter().any(|m| m.1 == "scare_quotes"));
+        // A closing quote followed by an opening one is not a pair.
+        let two = r#"Il a dit "nous partirons" puis "sans délai aucun jamais plus" hier."#;
+        assert!(!found(two).iter().any(|m| m.2 == "puis"));
+    }
+
+    #[test]
+    fn longest_cue_wins_and_gaps_span_a_few_words() {
+        assert!(has("Sans aucun doute, la ville est tombée.", "sans aucun doute"));
+        assert!(has("Les faits sont pourtant très clairs.", "les faits sont … clairs"));
+        assert!(!has("Les faits sont, selon nous, d'une clarté absolue et donc clairs.", "les faits sont … clairs"));
+        assert!(has("The so-called experts said it was reportedly calm.", "so-called"));
+        assert!(has("The so-called experts said it was reportedly calm.", "reportedly"));
+    }
+}
