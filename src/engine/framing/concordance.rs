@@ -180,27 +180,35 @@ impl<'a> TextIndex<'a> {
                 continue;
             }
             let toks = &doc.seg.tokens;
-            let in_mention = |i: usize| mentions.iter().any(|m| m.start <= toks[i].span.start && toks[i].span.end <= m.end);
+            // Token ranges of the mentions, found by binary search on the token starts.
+            let mut in_mention = vec![false; toks.len()];
+            let mut ranges = Vec::with_capacity(mentions.len());
+            for m in &mentions {
+                let first = toks.partition_point(|t| t.span.start < m.start);
+                let last = toks.partition_point(|t| t.span.end <= m.end);
+                if first < last {
+                    in_mention[first..last].iter_mut().for_each(|x| *x = true);
+                    ranges.push((first, last));
+                }
+            }
             let mut taken = vec![false; toks.len()];
-            for s in &doc.seg.sentences {
-                let r = s.tokens.clone();
-                for m in &mentions {
-                    let inside: Vec<usize> = r.clone().filter(|&i| m.start <= toks[i].span.start && toks[i].span.end <= m.end).collect();
-                    let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else { continue };
-                    let left = (r.start..first).rev().filter(|&i| doc.types[i] != NO_TYPE && !in_mention(i)).take(COLLOCATE_WINDOW);
-                    let right = (last + 1..r.end).filter(|&i| doc.types[i] != NO_TYPE && !in_mention(i)).take(COLLOCATE_WINDOW);
-                    for i in left.chain(right).collect::<Vec<_>>() {
-                        if std::mem::replace(&mut taken[i], true) {
-                            continue;
-                        }
-                        window_words[li] += 1;
-                        let t = doc.types[i];
-                        let ty = &vocab.types[t as usize];
-                        if vocab.units[ty.unit as usize].term {
-                            let e = near.entry((doc.lang, ty.unit)).or_default();
-                            e.0 += 1;
-                            *e.1.entry(t).or_default() += 1;
-                        }
+            for (first, last) in ranges {
+                let s = doc.seg.sentences.partition_point(|s| s.tokens.end <= first);
+                let Some(r) = doc.seg.sentences.get(s).map(|s| s.tokens.clone()) else { continue };
+                let word = |i: &usize| doc.types[*i] != NO_TYPE && !in_mention[*i];
+                let left = (r.start..first).rev().filter(word).take(COLLOCATE_WINDOW);
+                let right = (last..r.end).filter(word).take(COLLOCATE_WINDOW);
+                for i in left.chain(right) {
+                    if std::mem::replace(&mut taken[i], true) {
+                        continue;
+                    }
+                    window_words[li] += 1;
+                    let t = doc.types[i];
+                    let ty = &vocab.types[t as usize];
+                    if vocab.units[ty.unit as usize].term {
+                        let e = near.entry((doc.lang, ty.unit)).or_default();
+                        e.0 += 1;
+                        *e.1.entry(t).or_default() += 1;
                     }
                 }
             }

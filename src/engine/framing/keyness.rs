@@ -90,6 +90,8 @@ pub(crate) struct Terms {
     pub per_doc: Vec<HashMap<TermKey, u32>>,
     /// Per language: the display form and stem key of each term.
     pub display: [HashMap<TermKey, (String, String)>; 3],
+    /// Per language: counts over all its documents, so the rest of the corpus is total − scope.
+    pub totals: [HashMap<TermKey, u32>; 3],
 }
 
 /// Joins spellings, with no space after an elision ("régime d'Assad").
@@ -221,7 +223,14 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
             shown.insert(key, join_surfaces(vocab, spelled.iter().copied().filter(|&t| t != NO_TYPE)));
         }
     }
-    Terms { per_doc, display }
+    let mut totals: [HashMap<TermKey, u32>; 3] = Default::default();
+    for (d, counts) in per_doc.iter().enumerate() {
+        let total = &mut totals[corpus.docs[d].lang.index()];
+        for (k, &n) in counts {
+            *total.entry(*k).or_default() += n;
+        }
+    }
+    Terms { per_doc, display, totals }
 }
 
 /// Keyness of the documents marked in `members` against the other documents
@@ -240,22 +249,21 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
         if c == 0 || d == 0 {
             continue;
         }
-        let mut counts: HashMap<TermKey, (u32, u32)> = HashMap::new();
+        let mut in_scope: HashMap<TermKey, u32> = HashMap::new();
         for &doc in &target {
             for (k, &n) in &terms.per_doc[doc] {
-                counts.entry(*k).or_default().0 += n;
+                *in_scope.entry(*k).or_default() += n;
             }
         }
-        for &doc in &reference {
-            for (k, &n) in &terms.per_doc[doc] {
-                counts.entry(*k).or_default().1 += n;
-            }
-        }
+        let counts = terms.totals[lang.index()].iter().map(|(k, &total)| {
+            let a = in_scope.get(k).copied().unwrap_or(0);
+            (k, (a, total - a))
+        });
         let (cf, df) = (c as f64, d as f64);
         let shown = &terms.display[lang.index()];
         let mut over = Vec::new();
         let mut under = Vec::new();
-        for (key, &(a, b)) in &counts {
+        for (key, (a, b)) in counts {
             let (af, bf) = (a as f64, b as f64);
             let g2 = log_likelihood(af, bf, cf, df);
             let is_over = af * df > bf * cf;

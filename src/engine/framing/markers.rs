@@ -118,7 +118,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                         // "si … serait" is a hypothesis, not a report.
                         hypothesis = true;
                     }
-                    if hypothesis || tok.kind != TokenKind::Word || doc_rows.iter().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end) {
+                    if hypothesis || tok.kind != TokenKind::Word {
                         continue;
                     }
                     let k = tok.key.as_str();
@@ -126,6 +126,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                         && k.chars().count() >= MIN_CONDITIONAL_CHARS
                         && k.chars().all(char::is_alphabetic)
                         && !NOT_CONDITIONAL.contains(&k)
+                        && !doc_rows.iter().rev().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end)
                     {
                         doc_rows.push(row(MarkerKind::Hedge, k.to_string(), tok.span, "conditional"));
                     }
