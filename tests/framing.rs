@@ -119,6 +119,7 @@ fn under_used_terms_have_a_negative_log_ratio() {
     let under = rows(&a, &format!("document:{D003}"), "under");
     assert!(!under.is_empty());
     assert!(under.iter().all(|k| k.log_ratio < 0.0));
+    assert!(under.windows(2).all(|w| w[0].keyness >= w[1].keyness && w[0].rank + 1 == w[1].rank));
     // 003 never writes "armes chimiques", which the others write 15 times.
     let arms = find(&under, "armes chimiques").unwrap();
     assert_eq!((arms.count, arms.reference_count), (0, 15));
@@ -249,4 +250,24 @@ fn english_pair_alleged_against_undeniable() {
     assert_eq!(words(agency, "hedge"), ["according to", "alleged", "reportedly", "allegedly"]);
     assert_eq!(words(agency, "distancing"), ["so-called", "rebels", "humanitarian corridors", "purported"]);
     assert!(words(agency, "certainty").is_empty());
+}
+
+#[test]
+fn odd_input_does_not_panic_and_spans_stay_on_char_boundaries() {
+    let texts = [
+        "\"", "« »", "«a»", "\"a\" \"b\"", "…", "les faits sont", "Les faits sont … clairs", "pseudo-", "x-pseudo-y",
+        "é\u{301}\"é\"", "Si serait aurait. Aurait-il ?", "\"\"\"\"", "selon", "the facts are clear", "a «b c d e» f",
+    ];
+    let docs: Vec<InputDocument> = texts.iter().enumerate().filter_map(|(i, t)| prisme::engine::from_pasted(i + 1, t)).collect();
+    let a = analyse(&docs, &Config::default());
+    for m in &a.markers {
+        assert!(text_of(&a, &m.document).get(m.span.start..m.span.end).is_some(), "{m:?}");
+    }
+    for q in ["", "*", "…", "a", "faits …", "«"] {
+        for l in kwic(&a, q, 5) {
+            assert!(text_of(&a, &l.document).get(l.span.start..l.span.end).is_some());
+        }
+    }
+    assert!(collocates(&a, "no-such-actor", CollocateMeasure::Pmi).is_empty());
+    assert!(keyness_for_group(&a, &[]).is_empty());
 }

@@ -115,6 +115,10 @@ pub(crate) fn frame_rows(corpus: &Corpus) -> Vec<FrameRow> {
         }
     }
     for (source, (words, counts)) in by_source {
+        let members: Vec<bool> = corpus.docs.iter().map(|d| d.source == source).collect();
+        if super::stands_for_itself(corpus, source, &members) {
+            continue;
+        }
         for (f, &n) in counts.iter().enumerate() {
             rows.push(FrameRow {
                 document: String::new(),

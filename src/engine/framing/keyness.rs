@@ -38,6 +38,10 @@ pub const KEYWORDS_UNDER: usize = 15;
 
 /// A term: up to three units, unused places `NO_TYPE`.
 pub(crate) type TermKey = [u32; 3];
+/// A keyness candidate: term, count in scope, count in the rest, G², stem key.
+type Candidate<'s> = (TermKey, u32, u32, f64, &'s str);
+/// Terms ranked before phrase folding: a few times what is kept, since folding drops some.
+const SHORTLIST_FACTOR: usize = 3;
 
 fn ln(x: f64) -> f64 {
     libm::log(x)
@@ -261,26 +265,34 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
         });
         let (cf, df) = (c as f64, d as f64);
         let shown = &terms.display[lang.index()];
+        let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
         let mut over = Vec::new();
         let mut under = Vec::new();
         for (key, (a, b)) in counts {
             let (af, bf) = (a as f64, b as f64);
-            let g2 = log_likelihood(af, bf, cf, df);
             let is_over = af * df > bf * cf;
             if is_over && a >= MIN_TARGET_COUNT {
-                over.push((*key, a, b, g2));
+                over.push((*key, a, b, log_likelihood(af, bf, cf, df), key_str(key)));
             } else if !is_over && af * df < bf * cf && b >= MIN_REFERENCE_COUNT {
-                under.push((*key, a, b, g2));
+                under.push((*key, a, b, log_likelihood(af, bf, cf, df), key_str(key)));
             }
         }
         for (list, direction, keep) in [(&mut over, "over", KEYWORDS_OVER), (&mut under, "under", KEYWORDS_UNDER)] {
-            let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
-            list.sort_by(|x, y| y.3.total_cmp(&x.3).then_with(|| key_str(&x.0).cmp(key_str(&y.0))));
-            // A word used here only inside a kept phrase is shown by the phrase.
-            let phrases: Vec<(TermKey, u32)> = list.iter().filter(|x| x.0[1] != NO_TYPE).map(|x| (x.0, x.1)).collect();
-            list.retain(|x| x.0[1] != NO_TYPE || !phrases.iter().any(|(p, n)| *n == x.1 && p.contains(&x.0[0])));
+            // Strongest first; ties by stem, then by term id, so the order never depends on hashing.
+            let order = |x: &Candidate, y: &Candidate| y.3.total_cmp(&x.3).then_with(|| x.4.cmp(y.4)).then_with(|| x.0.cmp(&y.0));
+            // Only the strongest few can be shown: select them before sorting.
+            let shortlist = keep * SHORTLIST_FACTOR;
+            if list.len() > shortlist {
+                list.select_nth_unstable_by(shortlist, order);
+                list.truncate(shortlist);
+            }
+            list.sort_by(order);
+            // A word used (over) or found elsewhere (under) only inside a listed phrase is shown by the phrase.
+            let used = |x: &Candidate| if direction == "over" { x.1 } else { x.2 };
+            let phrases: Vec<(TermKey, u32)> = list.iter().filter(|x| x.0[1] != NO_TYPE).map(|x| (x.0, used(x))).collect();
+            list.retain(|x| x.0[1] != NO_TYPE || !phrases.iter().any(|(p, n)| *n == used(x) && p.contains(&x.0[0])));
             list.truncate(keep);
-            for (rank, (key, a, b, g2)) in list.iter().enumerate() {
+            for (rank, (key, a, b, g2, _)) in list.iter().enumerate() {
                 let (term, stem) = shown.get(key).cloned().unwrap_or_default();
                 rows.push(KeywordRow {
                     scope: scope.to_string(),
@@ -335,6 +347,23 @@ mod tests {
         assert!(close(log_ratio(0.0, 8.0, 1000.0, 1000.0), -4.0));
         // b=0 becomes 0.5: (6/300) / (0.5/600) = 0.02 / 0.000833 = 24 → log2 24 = 4.584963.
         assert!(close(log_ratio(6.0, 0.0, 300.0, 600.0), 4.584963));
+    }
+
+    #[test]
+    fn a_word_used_only_inside_a_phrase_is_shown_by_the_phrase() {
+        use crate::engine::{analyse, from_pasted, Config};
+        let a = "La zone tampon reste fermée. La zone tampon est gardée. Les soldats gardent la zone tampon. Le marché ouvre.";
+        let b = "Le marché ouvre. La zone tampon est calme. Les marchands vendent au marché. Le marché ferme tard. Le pain coûte cher.";
+        let mut docs: Vec<_> = [a, b].iter().enumerate().map(|(i, t)| from_pasted(i + 1, t).unwrap()).collect();
+        docs.iter_mut().for_each(|d| d.language = "fr".into());
+        let k = analyse(&docs, &Config::default()).keywords;
+        let over: Vec<&str> = k.iter().filter(|r| r.scope == "document:texte-1" && r.direction == "over").map(|r| r.term.as_str()).collect();
+        // "zone tampon": 3 times in the first text, once in the second; "zone" and "tampon" never alone.
+        assert!(over.contains(&"zone tampon"), "{over:?}");
+        assert!(!over.contains(&"zone") && !over.contains(&"tampon"), "{over:?}");
+        let under: Vec<&str> = k.iter().filter(|r| r.scope == "document:texte-1" && r.direction == "under").map(|r| r.term.as_str()).collect();
+        // "marché": once here, three times there.
+        assert_eq!(under.first(), Some(&"marché"), "{under:?}");
     }
 
     #[test]

@@ -34,6 +34,13 @@ pub(crate) fn round4(x: f64) -> f64 {
     libm::round(x * ROUNDING) / ROUNDING + 0.0
 }
 
+/// A document without a source is its own source (named by its id): its source
+/// rows would repeat its document rows, so they are left out.
+pub(crate) fn stands_for_itself(corpus: &Corpus, source: &str, members: &[bool]) -> bool {
+    let mut docs = corpus.docs.iter().zip(members).filter(|(_, &m)| m);
+    matches!((docs.next(), docs.next()), (Some((d, _)), None) if d.id == source)
+}
+
 /// Keywords (each document, then each source, against the rest of the corpus
 /// in the same language), frame rows and marker rows of a corpus.
 pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], mentions: &[MentionRow]) -> (Vec<KeywordRow>, Vec<FrameRow>, Vec<MarkerRow>) {
@@ -54,6 +61,9 @@ pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], mentions: &[Ment
         sources.entry(doc.source).or_insert_with(|| vec![false; corpus.docs.len()])[d] = true;
     }
     for (source, members) in sources {
+        if stands_for_itself(&corpus, source, &members) {
+            continue;
+        }
         keywords.extend(keyness::keyness_rows(&corpus, &terms, &format!("source:{source}"), &members));
     }
     let frames = frames::frame_rows(&corpus);
