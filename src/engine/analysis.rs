@@ -229,15 +229,38 @@ pub struct SentimentCueRow {
     pub speaker: Option<Span>,
 }
 
-/// A term used more (or less) in one scope than in the rest of the corpus.
+/// A term used more (or less) in one scope than in the rest of the corpus
+/// (the other documents in the same language).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeywordRow {
-    /// `document:<id>` or `source:<name>`.
+    /// `document:<id>`, `source:<name>`, or `group` for a group the user picked.
     pub scope: String,
+    /// The term as most often written ("régime", "armes chimiques").
     pub term: String,
+    /// Occurrences in the scope.
     pub count: usize,
+    /// Log-likelihood G² (≥ 3.84: p < 0.05; ≥ 6.63: p < 0.01), never negative; see `direction`.
     pub keyness: f64,
+    /// 1 = the strongest, counted separately for over- and under-used terms.
     pub rank: usize,
+    /// The stems the term is counted on ("regim", "arm chimiqu").
+    #[serde(default)]
+    pub key: String,
+    /// `fr`, `en` or `und`: the scope is compared with the rest of the corpus in this language.
+    #[serde(default)]
+    pub language: String,
+    /// `over` (used more than the rest of the corpus) or `under`.
+    #[serde(default)]
+    pub direction: String,
+    /// Effect size: log2 of the ratio of relative frequencies (+1 twice as frequent, −1 half); zero counts taken as 0.5.
+    #[serde(default)]
+    pub log_ratio: f64,
+    /// Occurrences in the rest of the corpus.
+    #[serde(default)]
+    pub reference_count: usize,
+    /// `keyness` ≥ 3.84 (p < 0.05).
+    #[serde(default)]
+    pub significant: bool,
 }
 
 /// A word a document uses to name an actor ("régime", "gouvernement").
@@ -249,13 +272,28 @@ pub struct LabelRow {
     pub count: usize,
 }
 
-/// How strongly a document uses one frame, per 1,000 words.
+/// How strongly a document (or a source) uses one frame: cue words per 1,000 words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameRow {
+    /// The document, or "" on a source row.
     pub document: String,
+    /// A frame id (`economic`, `security_defense`, …; `engine::FRAMES` names them).
     pub frame: String,
     pub score: f64,
+    /// The sentences with the most cues (at most 12), in text order; empty on source rows.
     pub evidence: Vec<Span>,
+    /// `document:<id>` or `source:<name>`.
+    #[serde(default)]
+    pub scope: String,
+    /// The document's source, or the source of a source row.
+    #[serde(default)]
+    pub source: String,
+    /// Cue words found.
+    #[serde(default)]
+    pub count: usize,
+    /// Every cue word found (document rows only).
+    #[serde(default)]
+    pub cues: Vec<Span>,
 }
 
 /// A hedge, a distancing device or a certainty marker.
@@ -264,6 +302,16 @@ pub struct MarkerRow {
     pub document: String,
     /// `hedge`, `distancing` or `certainty`.
     pub kind: String,
+    /// The cue ("soi-disant", "les faits sont … clairs"), the conditional verb, or the words in scare quotes.
     pub marker: String,
     pub span: Span,
+    /// How it was found: `lexicon`, `conditional` (French 3rd-person conditional) or `scare_quotes`.
+    #[serde(default)]
+    pub device: String,
+    /// The sentence it is in (index in the document, as `MentionRow::sentence`).
+    #[serde(default)]
+    pub sentence: usize,
+    /// Ids of the actors mentioned in the same sentence, sorted.
+    #[serde(default)]
+    pub actors: Vec<String>,
 }

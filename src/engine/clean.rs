@@ -341,7 +341,12 @@ fn continues_from(run: &[String], target: &str) -> bool {
 
 /// What is left of `body` once `removals` are taken out: the regions to analyse.
 pub fn kept_regions(body: Span, removals: &[Removal]) -> Vec<Span> {
-    let cut = merge_spans(removals.iter().map(|r| r.span).collect());
+    kept_between(body, removals.iter().map(|r| r.span).collect())
+}
+
+/// The parts of `body` outside every span of `cut`.
+pub(crate) fn kept_between(body: Span, cut: Vec<Span>) -> Vec<Span> {
+    let cut = merge_spans(cut);
     let mut kept = Vec::new();
     let mut at = body.start;
     for c in cut {

@@ -40,9 +40,24 @@ pub fn to_csv_tables(a: &Analysis) -> Vec<(String, String)> {
     }
     tables.push(("sentiment.csv".to_string(), t));
 
-    let mut t = table(&["scope", "term", "count", "keyness", "rank"]);
+    let mut t = table(&["scope", "term", "count", "keyness", "rank", "key", "language", "direction", "log_ratio", "reference_count", "significant"]);
     for k in &a.keywords {
-        row(&mut t, &[&k.scope, &k.term, &k.count.to_string(), &k.keyness.to_string(), &k.rank.to_string()]);
+        row(
+            &mut t,
+            &[
+                &k.scope,
+                &k.term,
+                &k.count.to_string(),
+                &k.keyness.to_string(),
+                &k.rank.to_string(),
+                &k.key,
+                &k.language,
+                &k.direction,
+                &k.log_ratio.to_string(),
+                &k.reference_count.to_string(),
+                &k.significant.to_string(),
+            ],
+        );
     }
     tables.push(("keywords.csv".to_string(), t));
 
@@ -52,15 +67,16 @@ pub fn to_csv_tables(a: &Analysis) -> Vec<(String, String)> {
     }
     tables.push(("labels.csv".to_string(), t));
 
-    let mut t = table(&["document", "frame", "score"]);
+    let mut t = table(&["document", "frame", "score", "scope", "source", "count"]);
     for f in &a.frames {
-        row(&mut t, &[&f.document, &f.frame, &f.score.to_string()]);
+        row(&mut t, &[&f.document, &f.frame, &f.score.to_string(), &f.scope, &f.source, &f.count.to_string()]);
     }
     tables.push(("frames.csv".to_string(), t));
 
-    let mut t = table(&["document", "kind", "marker", "start", "end"]);
+    let mut t = table(&["document", "kind", "marker", "start", "end", "device", "sentence", "actors"]);
     for m in &a.markers {
-        row(&mut t, &[&m.document, &m.kind, &m.marker, &m.span.start.to_string(), &m.span.end.to_string()]);
+        let fields = [&m.document, &m.kind, &m.marker, &m.span.start.to_string(), &m.span.end.to_string(), &m.device, &m.sentence.to_string(), &m.actors.join(" ")];
+        row(&mut t, &fields.map(|f| f.as_str()));
     }
     tables.push(("markers.csv".to_string(), t));
     tables

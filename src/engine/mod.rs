@@ -4,7 +4,7 @@
 //! Stages, in order: intake (decode, strip markup, metadata) → clean (page
 //! chrome, repeated paragraphs) → segment the kept text (sentences, tokens)
 //! → language → stems → actors (gazetteer, descriptions, discovery) →
-//! sentiment → the `Analysis` rows.
+//! sentiment → framing (keyness, frames, markers) → the `Analysis` rows.
 
 mod actors;
 mod analysis;
@@ -12,6 +12,7 @@ mod clean;
 mod export;
 mod fold;
 mod formats;
+mod framing;
 mod gazetteer;
 mod intake;
 mod language;
@@ -28,6 +29,10 @@ pub use clean::{is_interface_phrase, Removal, RemovalReason};
 pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
 pub use export::{to_csv_tables, to_csv_zip, to_json};
 pub use fold::fold;
+pub use framing::{
+    collocates, keyness_for_group, kwic, log_likelihood, log_ratio, sort_kwic, Collocate, CollocateMeasure, FrameInfo,
+    KwicLine, KwicSort, TextIndex, COLLOCATE_WINDOW, FRAMES, G2_P001, G2_P01, G2_P05,
+};
 pub use intake::{
     body_start, decode_file, from_pasted, from_pasted_many, same_content, InputDocument, IntakeError,
     DEFAULT_PASTE_SEPARATOR, MAX_FILE_BYTES,
@@ -176,6 +181,7 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
         }
     }
     let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &found.actors, &found.mentions);
+    let (keywords, frames, markers) = framing::analyse(&rows, &segs, &found.mentions);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
@@ -183,10 +189,10 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
         actors: found.actors,
         mentions: found.mentions,
         sentiment,
-        keywords: Vec::new(),
+        keywords,
         labels: found.labels,
-        frames: Vec::new(),
-        markers: Vec::new(),
+        frames,
+        markers,
         cooccurrences: found.cooccurrences,
         sentiment_evidence,
     }
