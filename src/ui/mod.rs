@@ -5,6 +5,7 @@ mod actors_table;
 mod add_documents;
 mod app;
 mod browser;
+pub mod charts;
 mod demo;
 mod documents;
 mod notices;
