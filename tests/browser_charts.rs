@@ -466,3 +466,25 @@ async fn frame_profile_has_one_panel_per_source_on_one_scale() {
     assert_eq!(texts(&root, ".chart-table tbody th"), frames);
     assert_eq!(texts(&root, ".chart-table td")[1], NumberFormat::fixed(1).format(values[0][1]));
 }
+
+#[wasm_bindgen_test]
+async fn export_buttons_save_files_and_say_so() {
+    let root = mount();
+    yew::Renderer::<Bars>::with_root_and_props(root.clone(), sentiment_bars()).render();
+    settle().await;
+    let status = || text(&one(&root, ".chart-status"));
+    assert_eq!(status(), "");
+    one(&root, "button.chart-export-svg").unchecked_ref::<web_sys::HtmlElement>().click();
+    settle().await;
+    assert_eq!(status(), "Saved prisme-sentiment-toward-russia-by-source.svg.");
+    one(&root, "button.chart-export-png").unchecked_ref::<web_sys::HtmlElement>().click();
+    for _ in 0..50 {
+        settle().await;
+        if status().ends_with(".png.") {
+            break;
+        }
+    }
+    assert_eq!(status(), "Saved prisme-sentiment-toward-russia-by-source.png.");
+    // The status is announced politely to screen readers.
+    assert_eq!(one(&root, ".chart-status").get_attribute("aria-live").as_deref(), Some("polite"));
+}

@@ -28,11 +28,11 @@ const PANEL_WIDTH: f64 = 250.0;
 const PANEL_GAP: f64 = 18.0;
 const PANEL_TITLE: f64 = 34.0;
 const BAR_HEIGHT: f64 = 20.0;
-const BAR_STEP: f64 = 26.0;
+const BAR_STEP: f64 = 27.0;
 const AXIS_HEIGHT: f64 = 28.0;
 const ROW_GAP: f64 = 20.0;
-const LABEL_SIZE: f64 = 15.0;
-const VALUE_SIZE: f64 = 14.0;
+const LABEL_SIZE: f64 = 16.0;
+const VALUE_SIZE: f64 = 15.0;
 const MAX_LABEL_WIDTH: f64 = 230.0;
 /// Panels per row: three fit a projected slide at a readable size.
 const MAX_COLUMNS: usize = 3;
@@ -78,7 +78,7 @@ pub fn frame_profile(props: &FrameProfileProps) -> Html {
             html! {
                 <g class="tick">
                     <line x1={tx.clone()} x2={tx.clone()} y1={px(bars_top - 4.0)} y2={px(bars_bottom)} stroke={GRID} stroke-width="1.5" />
-                    <text x={tx} y={px(bars_bottom + 19.0)} text-anchor="middle" font-size="13" fill={MUTED_INK}>{ props.format.format(*t) }</text>
+                    <text x={tx} y={px(bars_bottom + 19.0)} text-anchor="middle" font-size="14" fill={MUTED_INK}>{ props.format.format(*t) }</text>
                 </g>
             }
         });

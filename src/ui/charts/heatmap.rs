@@ -41,14 +41,14 @@ pub struct HeatmapProps {
 }
 
 const MARGIN: f64 = 12.0;
-const CELL_WIDTH: f64 = 96.0;
+const CELL_WIDTH: f64 = 104.0;
 const CELL_HEIGHT: f64 = 46.0;
 const CELL_GAP: f64 = 3.0;
 const LABEL_SIZE: f64 = 16.0;
-const HEADER_SIZE: f64 = 15.0;
+const HEADER_SIZE: f64 = 14.0;
 const VALUE_SIZE: f64 = 17.0;
 const HEADER_HEIGHT: f64 = 50.0;
-const LEGEND_HEIGHT: f64 = 86.0;
+const LEGEND_HEIGHT: f64 = 66.0;
 const MAX_LABEL_WIDTH: f64 = 240.0;
 /// Uncertain cells are drawn this far toward white.
 pub const WEAK_FADE: f64 = 0.5;
@@ -214,7 +214,7 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
                       font-size={px(VALUE_SIZE)} font-weight="600" font-style={if is_weak { "italic" } else { "normal" }} fill={ink}>
                     { text }
                 </text>
-                <rect class="cell-ring" x={px(x - 1.0)} y={px(y - 1.0)} width={px(w + 2.0)} height={px(h + 2.0)} fill="none"
+                <rect class="cell-ring" x={px(x - 2.0)} y={px(y - 2.0)} width={px(w + 4.0)} height={px(h + 4.0)} fill="none"
                       stroke={if selected { INK } else { "none" }} stroke-width="4" />
             </g>
         }

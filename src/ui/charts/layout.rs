@@ -31,7 +31,7 @@ const FORCE_ITERATIONS: usize = 300;
 /// Rounds of the label-collision pass.
 const COLLISION_ITERATIONS: usize = 120;
 /// Pull toward the centre, so that unconnected nodes do not drift to the edges.
-const GRAVITY: f64 = 0.05;
+const GRAVITY: f64 = 0.3;
 
 /// Centre of each node, inside `frame` (label included), in node order.
 ///
