@@ -352,6 +352,8 @@ fn network_props(on_select: Callback<String>) -> NetworkProps {
         format: NumberFormat::integer(),
         on_select,
         selected: None,
+        weight_label: AttrValue::from("mentions"),
+        edge_label: AttrValue::from("times named together"),
     }
 }
 

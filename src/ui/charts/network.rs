@@ -46,10 +46,16 @@ pub struct NetworkProps {
     /// The node to outline, with its edges drawn darker.
     #[prop_or_default]
     pub selected: Option<String>,
+    /// What a node's weight counts, for the legend and the table.
+    #[prop_or(AttrValue::Static("mentions"))]
+    pub weight_label: AttrValue,
+    /// What an edge's weight counts, for the legend and the table.
+    #[prop_or(AttrValue::Static("times named together"))]
+    pub edge_label: AttrValue,
 }
 
 const WIDTH: f64 = 800.0;
-const LEGEND_HEIGHT: f64 = 40.0;
+const LEGEND_HEIGHT: f64 = 64.0;
 const LABEL_SIZE: f64 = 15.0;
 const LABEL_CHARS: usize = 22;
 const MIN_RADIUS: f64 = 7.0;
@@ -86,6 +92,11 @@ pub fn place_nodes(nodes: &[NetworkNode], edges: &[NetworkEdge]) -> (Vec<(usize,
     let positions = network_layout(&footprints, &links, frame);
     let placed = order.iter().zip(positions).zip(&footprints).map(|((&i, (x, y)), f)| (i, x, y, f.radius)).collect();
     (placed, height)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// The co-occurrence network. Arrow keys move between actors, Enter or Space selects.
@@ -206,7 +217,14 @@ pub fn network(props: &NetworkProps) -> Html {
                 </g>
             }
         });
-        html! { <g class="legend">{ for items }</g> }
+        html! {
+            <g class="legend">
+                { for items }
+                <text class="legend-sizes" x="12" y="50" font-size="14" fill={super::MUTED_INK}>
+                    { format!("Disc size: {}. Line width: {}.", props.weight_label, props.edge_label) }
+                </text>
+            </g>
+        }
     };
 
     let chart = html! {
@@ -224,7 +242,7 @@ pub fn network(props: &NetworkProps) -> Html {
         <>
             <table class="network-nodes">
                 <caption>{ format!("{}: actors", props.title) }</caption>
-                <thead><tr><th scope="col">{ "Actor" }</th><th scope="col">{ "Kind" }</th><th scope="col" class="num">{ "Weight" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Actor" }</th><th scope="col">{ "Kind" }</th><th scope="col" class="num">{ capitalise(&props.weight_label) }</th></tr></thead>
                 <tbody>
                     { for placed.iter().map(|p| &props.nodes[p.0]).map(|n| html! {
                         <tr><th scope="row">{ n.label.clone() }</th><td>{ kind_label(&n.kind) }</td><td class="num">{ props.format.format(n.weight) }</td></tr>
@@ -233,7 +251,7 @@ pub fn network(props: &NetworkProps) -> Html {
             </table>
             <table class="network-edges">
                 <caption>{ format!("{}: named together", props.title) }</caption>
-                <thead><tr><th scope="col">{ "Actor" }</th><th scope="col">{ "Actor" }</th><th scope="col" class="num">{ "Times" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Actor" }</th><th scope="col">{ "Actor" }</th><th scope="col" class="num">{ capitalise(&props.edge_label) }</th></tr></thead>
                 <tbody>
                     { for props.edges.iter().map(|e| html! {
                         <tr><td>{ label_of(&e.a) }</td><td>{ label_of(&e.b) }</td><td class="num">{ props.format.format(e.weight) }</td></tr>
