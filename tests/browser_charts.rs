@@ -80,11 +80,13 @@ fn sources() -> Vec<String> {
 }
 
 fn sentiment_bars() -> BarsProps {
+    let values = [0.5, -0.3, 0.2, -0.75];
+    let (categories, series) = Series::from_pairs("Sentiment", sources().into_iter().zip(values).collect());
     BarsProps {
         title: AttrValue::from("Sentiment toward Russia by source"),
         description: AttrValue::default(),
-        categories: sources(),
-        series: vec![Series::new("Sentiment", vec![0.5, -0.3, 0.2, -0.75])],
+        categories,
+        series,
         format: NumberFormat::signed(2),
         domain: Some((-1.0, 1.0)),
         category_label: AttrValue::from("Source"),

@@ -178,7 +178,7 @@ pub fn bars(props: &BarsProps) -> Html {
 
     let summary = format!("{}: bar chart of {} categories, {} series. The table view lists every value.", props.title, props.categories.len(), props.series.len());
     let chart = html! {
-        <svg class="chart-svg" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} role="img" aria-label={summary}
+        <svg class="chart-svg" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} width={px(WIDTH)} height={px(height)} role="img" aria-label={summary}
              font-family={FONT}>
             <rect width={px(WIDTH)} height={px(height)} fill="#ffffff" />
             if legend { { legend_items } }

@@ -127,7 +127,7 @@ pub fn frame_profile(props: &FrameProfileProps) -> Html {
     });
 
     let chart = html! {
-        <svg class="chart-svg frame-profile" viewBox={format!("0 0 {} {}", px(width), px(height))} role="img"
+        <svg class="chart-svg frame-profile" viewBox={format!("0 0 {} {}", px(width), px(height))} width={px(width)} height={px(height)} role="img"
              aria-label={format!("{}: {} frames in {} sources, per 1,000 words. The table view lists every value.", props.title, n_frames, n_sources)}
              font-family={FONT}>
             <rect width={px(width)} height={px(height)} fill="#ffffff" />

@@ -257,7 +257,7 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
     };
 
     let chart = html! {
-        <svg class="chart-svg heatmap" viewBox={format!("0 0 {} {}", px(width), px(height))} role="group"
+        <svg class="chart-svg heatmap" viewBox={format!("0 0 {} {}", px(width), px(height))} width={px(width)} height={px(height)} role="group"
              aria-label={format!("{}: {} rows by {} columns. Arrow keys move between cells.", props.title, n_rows, n_cols)}
              font-family={FONT}>
             <defs>

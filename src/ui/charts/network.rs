@@ -228,7 +228,7 @@ pub fn network(props: &NetworkProps) -> Html {
     };
 
     let chart = html! {
-        <svg class="chart-svg network" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} role="group"
+        <svg class="chart-svg network" viewBox={format!("0 0 {} {}", px(WIDTH), px(height))} width={px(WIDTH)} height={px(height)} role="group"
              aria-label={format!("{}: {} actors, {} links. Arrow keys move between actors.", props.title, props.nodes.len(), props.edges.len())}
              font-family={FONT}>
             <rect width={px(WIDTH)} height={px(height)} fill="#ffffff" />
