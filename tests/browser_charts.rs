@@ -492,3 +492,31 @@ async fn export_buttons_save_files_and_say_so() {
     // The status is announced politely to screen readers.
     assert_eq!(one(&root, ".chart-status").get_attribute("aria-live").as_deref(), Some("polite"));
 }
+
+#[wasm_bindgen_test]
+async fn a_missing_value_has_no_bar_and_says_so() {
+    let root = mount();
+    let (categories, series) = Series::from_pairs(
+        "Sentiment",
+        vec![("Le Monde".into(), 0.4), ("RT".into(), f64::NAN), ("Al Jazeera".into(), -0.2)],
+    );
+    let props = BarsProps {
+        title: AttrValue::from("Sentiment"),
+        description: AttrValue::from("From -1 to +1."),
+        categories,
+        series,
+        format: NumberFormat::signed(2),
+        domain: None,
+        category_label: AttrValue::from("Source"),
+    };
+    yew::Renderer::<Bars>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(all(&root, "rect.bar").len(), 2);
+    assert_eq!(texts(&root, "text.value"), vec!["+0.40", "—", "-0.20"]);
+    assert_eq!(texts(&root, ".chart-table td"), vec!["+0.40", "—", "-0.20"]);
+    assert_eq!(text(&one(&root, ".chart-description")), "From -1 to +1.");
+    // The axis is widened to round ticks around the data: -0.2 to 0.4 gives -0.20 … +0.40.
+    let ticks = texts(&root, "g.tick text");
+    assert_eq!(ticks.first().map(String::as_str), Some("-0.20"));
+    assert_eq!(ticks.last().map(String::as_str), Some("+0.40"));
+}
