@@ -6,6 +6,7 @@ mod actors_view;
 mod add_documents;
 mod app;
 mod browser;
+pub mod charts;
 mod demo;
 mod documents;
 mod exports;
