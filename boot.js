@@ -9,3 +9,8 @@ init({ module_or_path: './prisme-web_bg.wasm' }).catch((err) => {
     box.textContent = 'Prisme could not start in this browser: ' + err;
   }
 });
+
+// Keep a copy of the app for offline use (see sw.js). Texts are never sent anywhere.
+if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+  navigator.serviceWorker.register('./sw.js').catch(() => {});
+}

@@ -83,6 +83,7 @@ fn sentiment_bars() -> BarsProps {
     let values = [0.5, -0.3, 0.2, -0.75];
     let (categories, series) = Series::from_pairs("Sentiment", sources().into_iter().zip(values).collect());
     BarsProps {
+        lang: Default::default(),
         title: AttrValue::from("Sentiment toward Russia by source"),
         description: AttrValue::default(),
         categories,
@@ -129,6 +130,7 @@ async fn bars_are_as_long_as_their_values_and_negatives_go_left() {
 async fn grouped_bars_have_a_legend_and_one_bar_per_value() {
     let root = mount();
     let props = BarsProps {
+        lang: Default::default(),
         title: AttrValue::from("Mentions"),
         description: AttrValue::default(),
         categories: vec!["Russia".into(), "Ukraine".into(), "NATO".into()],
@@ -155,6 +157,7 @@ async fn grouped_bars_have_a_legend_and_one_bar_per_value() {
 
 fn heatmap_props(on_select: Callback<(usize, usize)>) -> HeatmapProps {
     HeatmapProps {
+        lang: Default::default(),
         title: AttrValue::from("Sentiment by actor and source"),
         description: AttrValue::default(),
         rows: vec!["Russia".into(), "Ukraine".into(), "NATO".into()],
@@ -327,6 +330,7 @@ fn network_props(on_select: Callback<String>) -> NetworkProps {
     let node = |id: &str, label: &str, kind: &str, weight: f64| NetworkNode { id: id.into(), label: label.into(), kind: kind.into(), weight };
     let edge = |a: &str, b: &str, weight: f64| NetworkEdge { a: a.into(), b: b.into(), weight };
     NetworkProps {
+        lang: Default::default(),
         title: AttrValue::from("Actors named together"),
         description: AttrValue::default(),
         nodes: vec![
@@ -442,6 +446,7 @@ async fn frame_profile_has_one_panel_per_source_on_one_scale() {
     let values: Vec<Vec<f64>> = (0..15).map(|f| (0..4).map(|s| ((f * 7 + s * 3) % 11) as f64 * 0.8).collect()).collect();
     let nonzero = values.iter().flatten().filter(|v| **v > 0.0).count();
     let props = FrameProfileProps {
+        lang: Default::default(),
         title: AttrValue::from("Frames by source"),
         description: AttrValue::default(),
         frames: frames.clone(),
@@ -501,6 +506,7 @@ async fn a_missing_value_has_no_bar_and_says_so() {
         vec![("Le Monde".into(), 0.4), ("RT".into(), f64::NAN), ("Al Jazeera".into(), -0.2)],
     );
     let props = BarsProps {
+        lang: Default::default(),
         title: AttrValue::from("Sentiment"),
         description: AttrValue::from("From -1 to +1."),
         categories,

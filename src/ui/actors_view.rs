@@ -2,7 +2,10 @@
 //! per actor with its mentions, spellings, labels, companions and edits.
 
 use super::actors_table::ActorsTable;
-use super::app::Store;
+use super::app::{Store, WorkerHandle};
+use super::charts::{Bars, Network, NetworkEdge, NetworkNode, NumberFormat, Series};
+use super::sentiment_view::ActorSentiment;
+use super::worker::Request;
 use super::state::{sources_in_order, Action};
 use crate::engine::{ActorEdit, ActorRow, Analysis};
 use std::collections::BTreeMap;
@@ -114,7 +117,7 @@ fn actor_page(props: &ActorPageProps) -> Html {
     let sources = sources_in_order(a);
     let source_of = |doc: &str| a.documents.iter().find(|d| d.id == doc).map(|d| d.source.clone()).unwrap_or_default();
     let back = { let store = store.clone(); Callback::from(move |_| store.dispatch(Action::SelectActor(None))) };
-    let max = actor.sources.values().copied().max().unwrap_or(1).max(1);
+    let source_labels: Vec<String> = sources.iter().map(|s| store.source_label(s)).collect();
 
     // Labels per source: label → source → count.
     let mut labels: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
@@ -138,26 +141,11 @@ fn actor_page(props: &ActorPageProps) -> Html {
             <h2>{ &actor.name } <span class={classes!("kind", format!("kind-{}", actor.kind))}>{ (t.kind_name)(&actor.kind) }</span></h2>
             <p class="aliases"><strong>{ t.aliases_seen }{ " : " }</strong>{ actor.aliases.join(" · ") }</p>
 
-            <h3>{ t.mentions_per_source }</h3>
-            <table class="bars-table">
-                <tbody>
-                    { for sources.iter().map(|s| {
-                        let n = actor.sources.get(s).copied().unwrap_or(0);
-                        let width = (n * 100 / max).to_string();
-                        html! {
-                            <tr>
-                                <th scope="row">{ store.source_label(s) }</th>
-                                <td class="bar-cell">
-                                    <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                                        <rect x="0" y="0" height="10" {width} />
-                                    </svg>
-                                </td>
-                                <td class="num">{ n }</td>
-                            </tr>
-                        }
-                    }) }
-                </tbody>
-            </table>
+            <Bars lang={store.lang()} title={t.mentions_per_source} categories={source_labels.clone()} category_label={t.source}
+                series={vec![Series::new(t.mentions_per_source, sources.iter().map(|s| actor.sources.get(s).copied().unwrap_or(0) as f64).collect())]}
+                format={NumberFormat::integer()} />
+
+            <ActorSentiment analysis={a.clone()} lang={store.lang()} actor={actor.id.clone()} source_labels={source_labels.clone()} />
 
             if !labels.is_empty() {
                 <h3>{ t.labels_used }</h3>
@@ -176,7 +164,7 @@ fn actor_page(props: &ActorPageProps) -> Html {
             }
 
             if !companions.is_empty() {
-                <h3>{ t.appears_with }</h3>
+                <CompanionNetwork analysis={a.clone()} actor={actor.id.clone()} companions={companions.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>()} />
                 <ul class="companions">
                     { for companions.iter().map(|(id, n)| {
                         let select = { let (store, id) = (store.clone(), id.to_string()); Callback::from(move |_| store.dispatch(Action::SelectActor(Some(id.clone())))) };
@@ -185,6 +173,7 @@ fn actor_page(props: &ActorPageProps) -> Html {
                 </ul>
             }
 
+            <Collocates actor={actor.id.clone()} />
             <Evidence analysis={a.clone()} actor={actor.id.clone()} />
             <ActorEdits analysis={a.clone()} actor={actor.clone()} />
         </section>
@@ -302,6 +291,75 @@ fn actor_edits(props: &ActorEditsProps) -> Html {
                 <button class="button" onclick={merge}>{ t.apply }</button>
             </div>
             <button class="button danger" onclick={ignore}>{ t.ignore_actor }</button>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CompanionNetworkProps {
+    analysis: Rc<Analysis>,
+    actor: String,
+    companions: Vec<String>,
+}
+
+/// The actor and those named in the same sentences, with the links among them.
+#[function_component(CompanionNetwork)]
+fn companion_network(props: &CompanionNetworkProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let t = store.lang().text();
+    let a = &props.analysis;
+    let ids: Vec<&str> = std::iter::once(props.actor.as_str()).chain(props.companions.iter().map(String::as_str)).collect();
+    let nodes: Vec<NetworkNode> = ids
+        .iter()
+        .filter_map(|id| a.actors.iter().find(|r| r.id == *id))
+        .map(|r| NetworkNode { id: r.id.clone(), label: r.name.clone(), kind: r.kind.clone(), weight: r.total as f64 })
+        .collect();
+    let mut weights: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for c in &a.cooccurrences {
+        if ids.contains(&c.a.as_str()) && ids.contains(&c.b.as_str()) {
+            let key = if c.a < c.b { (c.a.as_str(), c.b.as_str()) } else { (c.b.as_str(), c.a.as_str()) };
+            *weights.entry(key).or_default() += c.sentences;
+        }
+    }
+    let edges: Vec<NetworkEdge> = weights.iter().map(|((x, y), w)| NetworkEdge { a: x.to_string(), b: y.to_string(), weight: *w as f64 }).collect();
+    let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
+    html! {
+        <Network lang={store.lang()} title={t.network_title} {nodes} {edges} on_select={select} selected={Some(props.actor.clone())} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CollocatesProps {
+    actor: String,
+}
+
+/// The words most associated with the actor (±5 words), computed by the worker.
+#[function_component(Collocates)]
+fn collocates(props: &CollocatesProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let worker = use_context::<WorkerHandle>().expect("worker context");
+    let t = store.lang().text();
+    let pmi = use_state(|| false);
+    {
+        let (worker, actor, revision) = (worker.clone(), props.actor.clone(), store.analysed);
+        use_effect_with((actor, *pmi, revision), move |(actor, pmi, revision)| {
+            worker.request(&Request::Collocates { revision: *revision, actor: actor.clone(), pmi: *pmi });
+        });
+    }
+    let set = { let pmi = pmi.clone(); Callback::from(move |e: Event| pmi.set(e.target_unchecked_into::<HtmlSelectElement>().value() == "pmi")) };
+    let found = store.collocates.as_ref().filter(|(a, _)| *a == props.actor).map(|(_, c)| c.clone()).unwrap_or_default();
+    html! {
+        <section class="collocates">
+            <h3>{ t.collocates_title }</h3>
+            <label>{ t.collocates_measure }
+                <select onchange={set}>
+                    <option value="ll" selected={!*pmi}>{ "log-likelihood (G²)" }</option>
+                    <option value="pmi" selected={*pmi}>{ "PMI" }</option>
+                </select>
+            </label>
+            <ol class="terms inline">
+                { for found.iter().take(20).map(|c| html! { <li title={format!("{:.2}", c.score)}>{ &c.term }<span class="term-n">{ format!(" {}", c.count) }</span></li> }) }
+            </ol>
         </section>
     }
 }

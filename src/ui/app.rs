@@ -7,8 +7,8 @@ use super::notices::{Duplicates, Notices};
 use super::state::{Action, Level, Notice, State, View};
 use super::worker::{Analyser, Reply, Request};
 use super::{
-    actors_view::ActorsView, add_documents::AddDocuments, documents::Documents, exports::Exports, overview::Overview,
-    reader::Reader,
+    actors_view::ActorsView, add_documents::AddDocuments, concordance::Concordance, documents::Documents,
+    exports::Exports, framing_view::FramingView, overview::Overview, reader::Reader,
 };
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,6 +47,8 @@ fn on_reply(store: &Store, reply: Reply) {
         Reply::Analysis { revision, elapsed_ms, analysis } => {
             store.dispatch(Action::Analysed { revision, analysis: Rc::new(analysis), elapsed_ms })
         }
+        Reply::Kwic { revision, query, lines } => store.dispatch(Action::Kwic { revision, query, lines }),
+        Reply::Collocates { revision, actor, collocates } => store.dispatch(Action::Collocates { revision, actor, collocates }),
         Reply::Documents { documents, problems } => {
             store.dispatch(Action::Reading(-1));
             for text in problems {
@@ -174,11 +176,15 @@ pub fn app() -> Html {
                             <div class="tabs" role="tablist" aria-label="Views">
                                 { tab(View::Overview, t.view_overview) }
                                 { tab(View::Actors, t.view_actors) }
+                                { tab(View::Framing, t.view_framing) }
                                 { tab(View::Reader, t.view_reader) }
+                                { tab(View::Concordance, t.view_concordance) }
                             </div>
                             <div id="view" role="tabpanel" aria-labelledby={format!("tab-{:?}", store.view)}>
                                 { match store.view {
-                                    View::Overview | View::Framing => {
+                                    View::Framing => html! { <FramingView {analysis} /> },
+                                    View::Concordance => html! { <Concordance {analysis} /> },
+                                    View::Overview => {
                                         let source_labels: Vec<String> = super::state::sources_in_order(&analysis).iter().map(|s| store.source_label(s)).collect();
                                         let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
                                         html! { <Overview {analysis} {lang} {source_labels} on_select={select} /> }

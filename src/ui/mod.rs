@@ -6,15 +6,18 @@ mod actors_view;
 mod add_documents;
 mod app;
 mod browser;
+mod concordance;
 pub mod charts;
 mod demo;
 mod documents;
 mod exports;
+mod framing_view;
 mod header;
 pub mod i18n;
 mod notices;
 mod overview;
 mod reader;
+mod sentiment_view;
 pub mod state;
 pub mod worker;
 

@@ -1,6 +1,8 @@
 //! The overview: corpus figures and the actors each source names most.
 
 use super::actors_table::ActorsTable;
+use super::framing_view::KeyTerms;
+use super::sentiment_view::SentimentHeatmap;
 use super::i18n::Lang;
 use super::state::sources_in_order;
 use crate::engine::Analysis;
@@ -43,6 +45,9 @@ pub fn overview(props: &OverviewProps) -> Html {
             </div>
             <ActorsTable analysis={a.clone()} lang={props.lang} source_labels={props.source_labels.clone()}
                 limit={OVERVIEW_ACTORS} on_select={props.on_select.clone()} />
+            <SentimentHeatmap analysis={a.clone()} lang={props.lang} source_labels={props.source_labels.clone()}
+                on_select={props.on_select.clone()} />
+            <KeyTerms analysis={a.clone()} lang={props.lang} source_labels={props.source_labels.clone()} />
         </section>
     }
 }

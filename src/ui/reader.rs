@@ -18,15 +18,25 @@ enum Piece {
     Plain(Span),
     Removed(Span),
     Mention { span: Span, actor: String },
+    /// A sentiment cue word: its weight toward `actor`.
+    Cue { span: Span, actor: String, weight: f64 },
+}
+
+/// A mark on the text, before pieces are cut.
+enum Mark {
+    Removed,
+    Mention(String),
+    Cue(String, f64),
 }
 
 /// Cuts `text` into plain, removed and mention pieces. Mentions inside an
 /// earlier, longer one ("Assad" in "le régime d'Assad") are left to it.
-fn pieces(len: usize, body: Span, removed: &[Span], mentions: &[(Span, String)]) -> Vec<Piece> {
-    let mut marks: Vec<(Span, Option<String>)> = removed.iter().map(|s| (*s, None)).collect();
-    marks.extend(mentions.iter().map(|(s, a)| (*s, Some(a.clone()))));
+fn pieces(len: usize, body: Span, removed: &[Span], mentions: &[(Span, String)], cues: &[(Span, String, f64)]) -> Vec<Piece> {
+    let mut marks: Vec<(Span, Mark)> = removed.iter().map(|s| (*s, Mark::Removed)).collect();
+    marks.extend(mentions.iter().map(|(s, a)| (*s, Mark::Mention(a.clone()))));
+    marks.extend(cues.iter().map(|(s, a, w)| (*s, Mark::Cue(a.clone(), *w))));
     if body.start > 0 {
-        marks.push((Span::new(0, body.start), None));
+        marks.push((Span::new(0, body.start), Mark::Removed));
     }
     marks.sort_by(|x, y| x.0.start.cmp(&y.0.start).then(y.0.end.cmp(&x.0.end)));
     let mut out = Vec::new();
@@ -39,8 +49,9 @@ fn pieces(len: usize, body: Span, removed: &[Span], mentions: &[(Span, String)])
             out.push(Piece::Plain(Span::new(at, span.start)));
         }
         out.push(match actor {
-            Some(actor) => Piece::Mention { span, actor },
-            None => Piece::Removed(span),
+            Mark::Mention(actor) => Piece::Mention { span, actor },
+            Mark::Cue(actor, weight) => Piece::Cue { span, actor, weight },
+            Mark::Removed => Piece::Removed(span),
         });
         at = span.end;
     }
@@ -55,6 +66,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let store = use_context::<Store>().expect("state context");
     let t = store.lang().text();
     let selected = use_state(|| None::<String>);
+    let cue_info = use_state(|| None::<String>);
     let a = &props.analysis;
     let Some(doc) = store
         .reader_document
@@ -70,6 +82,15 @@ pub fn reader(props: &ReaderProps) -> Html {
     };
     let removed: Vec<Span> = doc.removed.iter().map(|r| r.span).collect();
     let mentions: Vec<(Span, String)> = a.mentions.iter().filter(|m| m.document == doc.id).map(|m| (m.span, m.actor.clone())).collect();
+    // One underline per cue word: the first actor it counts for.
+    let mut cues: Vec<(Span, String, f64)> = Vec::new();
+    for e in a.sentiment_evidence.iter().filter(|e| e.document == doc.id) {
+        if let Some(span) = e.cue {
+            if e.weight != 0.0 && !cues.iter().any(|(s, _, _)| *s == span) {
+                cues.push((span, e.actor.clone(), e.weight));
+            }
+        }
+    }
     let kind_of = |id: &str| a.actors.iter().find(|r| r.id == id).map(|r| (r.name.clone(), r.kind.clone()));
     let blind = store.saved.settings.blind && !store.revealed;
     let info = selected.as_ref().and_then(|id| kind_of(id).map(|(name, kind)| (id.clone(), name, kind)));
@@ -84,6 +105,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                     }) }
                 </select>
             </label>
+            if let Some(text) = (*cue_info).clone() {
+                <p class="mention-info" role="status">{ text }</p>
+            }
             if let Some((id, name, kind)) = info {
                 <p class="mention-info" role="status">
                     { (t.mention_of)(&name, (t.kind_name)(&kind)) }{ " " }
@@ -93,12 +117,27 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </p>
             }
             <div class="reader-text" lang={doc.language.clone()} dir="auto">
-                { for pieces(doc.text.len(), doc.body, &removed, &mentions).into_iter().map(|p| match p {
+                { for pieces(doc.text.len(), doc.body, &removed, &mentions, &cues).into_iter().map(|p| match p {
+                    Piece::Cue { span, actor, weight } => {
+                        let word = span.slice(&doc.text).to_string();
+                        let who = kind_of(&actor).map(|(n, _)| n).unwrap_or_default();
+                        let explain = format!("{} → {}", (t.cue_info)(&word, weight), who);
+                        let onclick = {
+                            let (cue_info, selected, explain) = (cue_info.clone(), selected.clone(), explain.clone());
+                            Callback::from(move |_| { selected.set(None); cue_info.set(Some(explain.clone())) })
+                        };
+                        html! {
+                            <button class={classes!("cue", if weight < 0.0 { "negative" } else { "positive" })} title={explain} {onclick}>{ word }</button>
+                        }
+                    }
                     Piece::Plain(s) => html! { { s.slice(&doc.text) } },
                     Piece::Removed(s) => html! { <span class="removed-text">{ s.slice(&doc.text) }</span> },
                     Piece::Mention { span, actor } => {
                         let kind = kind_of(&actor).map(|(_, k)| k).unwrap_or_default();
-                        let onclick = { let (selected, actor) = (selected.clone(), actor.clone()); Callback::from(move |_| selected.set(Some(actor.clone()))) };
+                        let onclick = {
+                            let (selected, cue_info, actor) = (selected.clone(), cue_info.clone(), actor.clone());
+                            Callback::from(move |_| { cue_info.set(None); selected.set(Some(actor.clone())) })
+                        };
                         html! {
                             <button class={classes!("mention", format!("kind-{kind}"))} data-actor={actor.clone()} {onclick}
                                 title={kind_of(&actor).map(|(n, k)| (t.mention_of)(&n, (t.kind_name)(&k))).unwrap_or_default()}>

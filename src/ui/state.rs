@@ -3,7 +3,7 @@
 //! happens here: saving, reading files and the worker live in effects.
 
 use super::i18n::Lang;
-use crate::engine::{same_content, ActorEdit, Analysis, Config, InputDocument, Span};
+use crate::engine::{same_content, ActorEdit, Analysis, Collocate, Config, InputDocument, KwicLine, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -30,6 +30,7 @@ pub enum View {
     Actors,
     Framing,
     Reader,
+    Concordance,
 }
 
 /// What the user chose, kept across visits.
@@ -92,6 +93,12 @@ pub struct State {
     pub revealed: bool,
     /// Files being read or decoded.
     pub reading: usize,
+    /// What the Concordance view looks for.
+    pub kwic_query: String,
+    /// The latest concordance: its query and lines.
+    pub kwic: Option<(String, Vec<KwicLine>)>,
+    /// The latest collocates: the actor and its collocates.
+    pub collocates: Option<(String, Vec<Collocate>)>,
 }
 
 impl State {
@@ -159,6 +166,9 @@ pub enum Action {
     /// Puts a removed region of a document back into the analysis.
     PutBack { id: String, span: Span },
     Analysed { revision: u64, analysis: Rc<Analysis>, elapsed_ms: f64 },
+    SetKwicQuery(String),
+    Kwic { revision: u64, query: String, lines: Vec<KwicLine> },
+    Collocates { revision: u64, actor: String, collocates: Vec<Collocate> },
     Notify(Notice),
     Dismiss(usize),
     Reading(isize),
@@ -258,7 +268,26 @@ impl Reducible for State {
                 }
                 next.analysis = Some(analysis);
                 next.analysed = revision;
+                // Concordances and collocates of an older analysis no longer apply.
+                next.kwic = None;
+                next.collocates = None;
                 next.elapsed_ms = Some(elapsed_ms);
+            }
+            Action::SetKwicQuery(q) => {
+                next.kwic_query = q;
+                next.view = View::Concordance;
+            }
+            Action::Kwic { revision, query, lines } => {
+                if revision != next.analysed {
+                    return self;
+                }
+                next.kwic = Some((query, lines));
+            }
+            Action::Collocates { revision, actor, collocates } => {
+                if revision != next.analysed {
+                    return self;
+                }
+                next.collocates = Some((actor, collocates));
             }
             Action::Notify(n) => {
                 if !next.notices.contains(&n) {

@@ -4,7 +4,7 @@
 //! JSON string each way; files travel as `File` objects and are read there.
 
 use super::demo::demo_corpus;
-use crate::engine::{self, Analysis, Config, InputDocument, IntakeError, MAX_FILE_BYTES};
+use crate::engine::{self, Analysis, Collocate, CollocateMeasure, Config, InputDocument, IntakeError, KwicLine, MAX_FILE_BYTES};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,6 +24,10 @@ pub enum Request {
     Analyse { revision: u64, documents: Vec<InputDocument>, config: Config },
     Paste { first: usize, text: String, separator: String },
     Demo { language: String },
+    /// A concordance of the latest analysis: an actor id or words.
+    Kwic { revision: u64, query: String, width: usize },
+    /// The words most associated with an actor in the latest analysis.
+    Collocates { revision: u64, actor: String, pmi: bool },
 }
 
 /// What the worker answers.
@@ -33,6 +37,22 @@ pub enum Reply {
     Ready,
     Analysis { revision: u64, elapsed_ms: f64, analysis: Analysis },
     Documents { documents: Vec<InputDocument>, problems: Vec<String> },
+    Kwic { revision: u64, query: String, lines: Vec<KwicLine> },
+    Collocates { revision: u64, actor: String, collocates: Vec<Collocate> },
+}
+
+thread_local! {
+    /// The worker keeps the latest analysis, so that concordances and
+    /// collocates are computed here rather than on the page's thread.
+    static LATEST: std::cell::RefCell<Option<(u64, Analysis)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` on the latest analysis if it is the one the page shows.
+fn with_latest<T: Default>(revision: u64, f: impl FnOnce(&Analysis) -> T) -> T {
+    LATEST.with(|l| match &*l.borrow() {
+        Some((r, a)) if *r == revision => f(a),
+        _ => T::default(),
+    })
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
@@ -41,20 +61,37 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     }
 }
 
+/// [`Reply::Analysis`] written from a borrowed analysis (same JSON), so the
+/// worker can keep the analysis without a copy.
+#[derive(Serialize)]
+struct AnalysisReply<'a> {
+    kind: &'static str,
+    revision: u64,
+    elapsed_ms: f64,
+    analysis: &'a Analysis,
+}
+
 /// Runs inside the worker: answers each request.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        let reply = match data.as_string() {
-            Some(text) => match serde_json::from_str::<Request>(&text) {
-                Ok(request) => answer(request),
-                Err(e) => Reply::Documents { documents: Vec::new(), problems: vec![format!("bad request: {e}")] },
-            },
-            None => read_files(&data),
-        };
-        post(&reply_to, &reply);
+        match data.as_string().map(|text| serde_json::from_str::<Request>(&text)) {
+            Some(Ok(Request::Analyse { revision, documents, config })) => {
+                let started = js_sys::Date::now();
+                let analysis = engine::analyse(&documents, &config);
+                drop(documents);
+                let reply = AnalysisReply { kind: "analysis", revision, elapsed_ms: js_sys::Date::now() - started, analysis: &analysis };
+                if let Ok(json) = serde_json::to_string(&reply) {
+                    let _ = reply_to.post_message(&JsValue::from_str(&json));
+                }
+                LATEST.with(|l| *l.borrow_mut() = Some((revision, analysis)));
+            }
+            Some(Ok(request)) => post(&reply_to, &answer(request)),
+            Some(Err(e)) => post(&reply_to, &Reply::Documents { documents: Vec::new(), problems: vec![format!("bad request: {e}")] }),
+            None => post(&reply_to, &read_files(&data)),
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -63,15 +100,21 @@ pub fn start() {
 
 fn answer(request: Request) -> Reply {
     match request {
-        Request::Analyse { revision, documents, config } => {
-            let started = js_sys::Date::now();
-            let analysis = engine::analyse(&documents, &config);
-            Reply::Analysis { revision, elapsed_ms: js_sys::Date::now() - started, analysis }
-        }
+        // Answered in `start`, which keeps the analysis.
+        Request::Analyse { .. } => Reply::Documents { documents: Vec::new(), problems: Vec::new() },
         Request::Paste { first, text, separator } => {
             Reply::Documents { documents: engine::from_pasted_many(first, &text, &separator), problems: Vec::new() }
         }
         Request::Demo { language } => Reply::Documents { documents: demo_corpus(&language), problems: Vec::new() },
+        Request::Kwic { revision, query, width } => {
+            let lines = with_latest(revision, |a| engine::kwic(a, &query, width));
+            Reply::Kwic { revision, query, lines }
+        }
+        Request::Collocates { revision, actor, pmi } => {
+            let measure = if pmi { CollocateMeasure::Pmi } else { CollocateMeasure::LogLikelihood };
+            let collocates = with_latest(revision, |a| engine::collocates(a, &actor, measure));
+            Reply::Collocates { revision, actor, collocates }
+        }
     }
 }
 

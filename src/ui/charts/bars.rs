@@ -29,6 +29,9 @@ impl Series {
 
 #[derive(Properties, PartialEq)]
 pub struct BarsProps {
+    /// The language of the chart's buttons and messages.
+    #[prop_or_default]
+    pub lang: crate::ui::i18n::Lang,
     pub title: AttrValue,
     /// How to read the chart, under the heading.
     #[prop_or_default]
@@ -209,7 +212,7 @@ pub fn bars(props: &BarsProps) -> Html {
     };
 
     html! {
-        <ChartFrame title={props.title.clone()} description={props.description.clone()} {table}>
+        <ChartFrame lang={props.lang} title={props.title.clone()} description={props.description.clone()} {table}>
             { chart }
         </ChartFrame>
     }

@@ -2,6 +2,7 @@
 //! and the export buttons.
 
 use super::export;
+use crate::ui::i18n::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,11 +17,15 @@ pub struct ChartFrameProps {
     pub table: Html,
     /// The chart: one `<svg>`.
     pub children: Html,
+    /// The language of the buttons and messages.
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// A chart with its heading, its table view and its export buttons.
 #[function_component(ChartFrame)]
 pub fn chart_frame(props: &ChartFrameProps) -> Html {
+    let t = props.lang.text();
     let show_table = use_state(|| false);
     let status = use_state(String::new);
     let ids = use_state(|| super::unique_id("chart"));
@@ -45,8 +50,8 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
         let (status, title, stem, chart_svg) = (status.clone(), props.title.clone(), stem.clone(), chart_svg.clone());
         Callback::from(move |_: MouseEvent| {
             match chart_svg().and_then(|svg| export::download_svg(&svg, &title, &stem)) {
-                Ok(()) => status.set(format!("Saved {stem}.svg.")),
-                Err(e) => status.set(format!("The SVG could not be saved: {e}.")),
+                Ok(()) => status.set((t.chart_saved)(&format!("{stem}.svg"))),
+                Err(e) => status.set((t.chart_failed)("SVG", &e)),
             }
         })
     };
@@ -55,13 +60,13 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (status, title, stem) = (status.clone(), title.clone(), stem.clone());
             match chart_svg() {
-                Err(e) => status.set(format!("The PNG could not be saved: {e}.")),
+                Err(e) => status.set((t.chart_failed)("PNG", &e)),
                 Ok(svg) => {
-                    status.set("Drawing the PNG…".to_string());
+                    status.set(t.chart_drawing.to_string());
                     wasm_bindgen_futures::spawn_local(async move {
                         match export::download_png(&svg, &title, &stem).await {
-                            Ok(()) => status.set(format!("Saved {stem}.png.")),
-                            Err(e) => status.set(format!("The PNG could not be saved: {e}.")),
+                            Ok(()) => status.set((t.chart_saved)(&format!("{stem}.png"))),
+                            Err(e) => status.set((t.chart_failed)("PNG", &e)),
                         }
                     });
                 }
@@ -72,20 +77,21 @@ pub fn chart_frame(props: &ChartFrameProps) -> Html {
     html! {
         <figure class="chart" aria-labelledby={heading_id.clone()} data-chart={stem.clone()}>
             <div class="chart-head">
-                <h3 class="chart-title" id={heading_id}>{ props.title.clone() }</h3>
-                <div class="chart-tools" role="group" aria-label={format!("{}: views and exports", props.title)}>
+                <h3 class="chart-title" id={heading_id.clone()}>{ props.title.clone() }</h3>
+                <div class="chart-tools" role="group" aria-label={(t.chart_tools)(&props.title)}>
                     <button type="button" class="button chart-table-toggle" aria-pressed={show_table.to_string()}
                             aria-controls={table_id.clone()} onclick={toggle}>
-                        { "Table" }
+                        { t.chart_table }
                     </button>
-                    <button type="button" class="button chart-export-svg" onclick={export_svg}>{ "Export SVG" }</button>
-                    <button type="button" class="button chart-export-png" onclick={export_png}>{ "Export PNG" }</button>
+                    <button type="button" class="button chart-export-svg" onclick={export_svg}>{ t.chart_export_svg }</button>
+                    <button type="button" class="button chart-export-png" onclick={export_png}>{ t.chart_export_png }</button>
                 </div>
             </div>
             if !props.description.is_empty() {
                 <p class="chart-description">{ props.description.clone() }</p>
             }
-            <div class="chart-body" ref={body}>{ props.children.clone() }</div>
+            // Focusable, so a chart wider than the column can be scrolled with the keyboard.
+            <div class="chart-body" ref={body} tabindex="0" role="region" aria-labelledby={heading_id.clone()}>{ props.children.clone() }</div>
             <div id={table_id} class={classes!("chart-table", "table-wrap", (!*show_table).then_some("visually-hidden"))}>
                 { props.table.clone() }
             </div>

@@ -10,6 +10,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FrameProfileProps {
+    /// The language of the chart's buttons and messages.
+    #[prop_or_default]
+    pub lang: crate::ui::i18n::Lang,
     pub title: AttrValue,
     #[prop_or_default]
     pub description: AttrValue,
@@ -141,7 +144,7 @@ pub fn frame_profile(props: &FrameProfileProps) -> Html {
             <caption>{ format!("{} (per 1,000 words)", props.title) }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ "Frame" }</th>
+                    <th scope="col">{ props.lang.text().frame_label }</th>
                     { for props.sources.iter().map(|s| html! { <th scope="col" class="num">{ s.clone() }</th> }) }
                 </tr>
             </thead>
@@ -157,7 +160,7 @@ pub fn frame_profile(props: &FrameProfileProps) -> Html {
     };
 
     html! {
-        <ChartFrame title={props.title.clone()} description={props.description.clone()} {table}>
+        <ChartFrame lang={props.lang} title={props.title.clone()} description={props.description.clone()} {table}>
             { chart }
         </ChartFrame>
     }

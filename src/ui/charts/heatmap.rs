@@ -10,6 +10,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeatmapProps {
+    /// The language of the chart's buttons and messages.
+    #[prop_or_default]
+    pub lang: crate::ui::i18n::Lang,
     pub title: AttrValue,
     #[prop_or_default]
     pub description: AttrValue,
@@ -303,7 +306,7 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
     };
 
     html! {
-        <ChartFrame title={props.title.clone()} description={props.description.clone()} {table}>
+        <ChartFrame lang={props.lang} title={props.title.clone()} description={props.description.clone()} {table}>
             { chart }
         </ChartFrame>
     }

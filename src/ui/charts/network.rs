@@ -32,6 +32,9 @@ pub struct NetworkEdge {
 
 #[derive(Properties, PartialEq)]
 pub struct NetworkProps {
+    /// The language of the chart's buttons and messages.
+    #[prop_or_default]
+    pub lang: crate::ui::i18n::Lang,
     pub title: AttrValue,
     #[prop_or_default]
     pub description: AttrValue,
@@ -262,7 +265,7 @@ pub fn network(props: &NetworkProps) -> Html {
     };
 
     html! {
-        <ChartFrame title={props.title.clone()} description={props.description.clone()} {table}>
+        <ChartFrame lang={props.lang} title={props.title.clone()} description={props.description.clone()} {table}>
             { chart }
         </ChartFrame>
     }

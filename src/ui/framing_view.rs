@@ -1,0 +1,220 @@
+//! The Framing view: key terms of each source side by side, frame profiles,
+//! hedges and certainty markers, and the words each source uses to name
+//! each actor. Every figure comes from the `Analysis`.
+
+use super::app::Store;
+use super::charts::{FrameProfile, NumberFormat};
+use super::i18n::Lang;
+use super::state::{sources_in_order, Action, View};
+use crate::engine::{Analysis, KeywordRow, FRAMES};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Key terms shown per source and direction.
+const TERMS_SHOWN: usize = 12;
+/// Actors in the naming table: those with labels, most mentioned first.
+const NAMING_ACTORS: usize = 12;
+/// Examples of each marker kind shown per source.
+const MARKER_EXAMPLES: usize = 6;
+
+/// The keyword rows that describe `source`: its own rows, or those of its
+/// only document when the source is a single document.
+pub fn keywords_of<'a>(a: &'a Analysis, source: &str, direction: &str) -> Vec<&'a KeywordRow> {
+    let scope = format!("source:{source}");
+    let mut rows: Vec<&KeywordRow> = a.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
+    if rows.is_empty() {
+        let docs: Vec<&str> = a.documents.iter().filter(|d| d.source == source).map(|d| d.id.as_str()).collect();
+        if let [only] = docs.as_slice() {
+            let scope = format!("document:{only}");
+            rows = a.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
+        }
+    }
+    rows.sort_by_key(|k| k.rank);
+    rows
+}
+
+#[derive(Properties, PartialEq)]
+pub struct KeyTermsProps {
+    pub analysis: Rc<Analysis>,
+    pub lang: Lang,
+    pub source_labels: Vec<String>,
+    /// Also show the under-used terms.
+    #[prop_or_default]
+    pub under: bool,
+    #[prop_or_default]
+    pub on_term: Option<Callback<String>>,
+}
+
+/// Key terms of every source, in columns side by side.
+#[function_component(KeyTerms)]
+pub fn key_terms(props: &KeyTermsProps) -> Html {
+    let t = props.lang.text();
+    let a = &props.analysis;
+    let sources = sources_in_order(a);
+    let column = |rows: Vec<&KeywordRow>| {
+        html! {
+            <ol class="terms">
+                { for rows.iter().filter(|k| k.significant).take(TERMS_SHOWN).map(|k| {
+                    let title = format!("G² {:.1} · log ratio {:+.2} · {} / {}", k.keyness, k.log_ratio, k.count, k.reference_count);
+                    let term = match &props.on_term {
+                        Some(cb) => { let (cb, q) = (cb.clone(), k.term.clone()); html! { <button class="link-like" onclick={Callback::from(move |_| cb.emit(q.clone()))}>{ &k.term }</button> } }
+                        None => html! { { &k.term } },
+                    };
+                    html! { <li {title}>{ term }<span class="term-n">{ format!(" {}", k.count) }</span></li> }
+                }) }
+            </ol>
+        }
+    };
+    html! {
+        <section class="key-terms">
+            <h3>{ t.key_terms }</h3>
+            <p class="hint">{ t.key_terms_help }</p>
+            <div class="term-columns">
+                { for sources.iter().enumerate().map(|(i, s)| html! {
+                    <div class="term-column">
+                        <h4>{ props.source_labels.get(i).cloned().unwrap_or_else(|| s.clone()) }</h4>
+                        <p class="term-dir">{ t.over_used }</p>
+                        { column(keywords_of(a, s, "over")) }
+                        if props.under {
+                            <p class="term-dir">{ t.under_used }</p>
+                            { column(keywords_of(a, s, "under")) }
+                        }
+                    </div>
+                }) }
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FramingViewProps {
+    pub analysis: Rc<Analysis>,
+}
+
+#[function_component(FramingView)]
+pub fn framing_view(props: &FramingViewProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let lang = store.lang();
+    let t = lang.text();
+    let a = &props.analysis;
+    let sources = sources_in_order(a);
+    let labels: Vec<String> = sources.iter().map(|s| store.source_label(s)).collect();
+    let concordance = {
+        let store = store.clone();
+        Callback::from(move |q: String| {
+            store.dispatch(Action::SetView(View::Concordance));
+            store.dispatch(Action::SetKwicQuery(q));
+        })
+    };
+
+    // Frame profile: frames × sources, per 1,000 words (source rows, or the
+    // document row of a single-document source).
+    let frame_score = |frame: &str, source: &str| -> f64 {
+        let own = a.frames.iter().find(|f| f.scope == "source" && f.source == source && f.frame == frame);
+        match own {
+            Some(f) => f.score,
+            None => {
+                let docs: Vec<&str> = a.documents.iter().filter(|d| d.source == source).map(|d| d.id.as_str()).collect();
+                match docs.as_slice() {
+                    [only] => a.frames.iter().find(|f| f.document == *only && f.frame == frame && f.scope != "source").map(|f| f.score).unwrap_or(0.0),
+                    _ => 0.0,
+                }
+            }
+        }
+    };
+    let frame_names: Vec<String> = FRAMES.iter().map(|f| if lang == Lang::Fr { f.name_fr.to_string() } else { f.name.to_string() }).collect();
+    let frame_values: Vec<Vec<f64>> = FRAMES.iter().map(|f| sources.iter().map(|s| frame_score(f.id, s)).collect()).collect();
+
+    // Markers per source and kind, with examples.
+    let source_of = |doc: &str| a.documents.iter().find(|d| d.id == doc).map(|d| d.source.clone()).unwrap_or_default();
+    let mut markers: BTreeMap<(String, &str), Vec<&str>> = BTreeMap::new();
+    for m in &a.markers {
+        markers.entry((source_of(&m.document), m.kind.as_str())).or_default().push(m.marker.as_str());
+    }
+    let words: BTreeMap<String, usize> = sources
+        .iter()
+        .map(|s| (s.clone(), a.documents.iter().filter(|d| &d.source == s).map(|d| d.words).sum()))
+        .collect();
+
+    // Naming: actor × source → labels with counts.
+    let mut naming: BTreeMap<&str, BTreeMap<String, BTreeMap<&str, usize>>> = BTreeMap::new();
+    for l in &a.labels {
+        *naming.entry(l.actor.as_str()).or_default().entry(source_of(&l.document)).or_default().entry(l.label.as_str()).or_default() += l.count;
+    }
+    let mut named: Vec<&crate::engine::ActorRow> = a.actors.iter().filter(|r| naming.contains_key(r.id.as_str())).collect();
+    named.sort_by(|x, y| y.total.cmp(&x.total));
+    named.truncate(NAMING_ACTORS);
+
+    html! {
+        <section class="framing" aria-label={t.view_framing}>
+            <KeyTerms analysis={a.clone()} {lang} source_labels={labels.clone()} under={true} on_term={concordance} />
+
+            <FrameProfile {lang} title={t.frames_title} description={t.frames_help} frames={frame_names.clone()}
+                sources={labels.clone()} values={frame_values.clone()} format={NumberFormat::fixed(1)} />
+
+            <section class="markers">
+                <h3>{ t.markers_title }</h3>
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{ t.source }</th>
+                            { for ["hedge", "distancing", "certainty"].iter().map(|k| html! { <th scope="col" class="num">{ (t.marker_kind)(k) }</th> }) }
+                            <th scope="col">{ t.examples }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for sources.iter().zip(&labels).map(|(s, label)| {
+                                let per_1000 = |n: usize| { let w = words.get(s).copied().unwrap_or(0).max(1); n as f64 * 1000.0 / w as f64 };
+                                let mut examples: Vec<&str> = Vec::new();
+                                for k in ["distancing", "hedge", "certainty"] {
+                                    for m in markers.get(&(s.clone(), k)).into_iter().flatten() {
+                                        if !examples.contains(m) && examples.len() < MARKER_EXAMPLES { examples.push(m); }
+                                    }
+                                }
+                                html! {
+                                    <tr>
+                                        <th scope="row">{ label }</th>
+                                        { for ["hedge", "distancing", "certainty"].iter().map(|k| {
+                                            let n = markers.get(&(s.clone(), *k)).map(Vec::len).unwrap_or(0);
+                                            html! { <td class="num" title={format!("{:.1} / 1 000", per_1000(n))}>{ n }</td> }
+                                        }) }
+                                        <td class="examples">{ examples.join(" · ") }</td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+
+            if !named.is_empty() {
+                <section class="naming">
+                    <h3>{ t.naming_title }</h3>
+                    <div class="table-wrap">
+                        <table>
+                            <thead><tr><th scope="col">{ t.actor }</th>{ for labels.iter().map(|l| html! { <th scope="col">{ l }</th> }) }</tr></thead>
+                            <tbody>
+                                { for named.iter().map(|actor| {
+                                    let per = &naming[actor.id.as_str()];
+                                    html! {
+                                        <tr>
+                                            <th scope="row">{ &actor.name }</th>
+                                            { for sources.iter().map(|s| {
+                                                let cell = per.get(s).map(|m| {
+                                                    let mut v: Vec<(&&str, &usize)> = m.iter().collect();
+                                                    v.sort_by(|x, y| y.1.cmp(x.1));
+                                                    v.iter().map(|(l, n)| format!("{l} ({n})")).collect::<Vec<_>>().join(", ")
+                                                }).unwrap_or_default();
+                                                html! { <td>{ cell }</td> }
+                                            }) }
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,153 @@
+//! Sentiment on the page: the actor × source heatmap, and for one actor its
+//! score per source with the sentences and cue words behind each score.
+
+use super::charts::{Bars, Heatmap, NumberFormat, Series};
+use super::i18n::Lang;
+use super::state::sources_in_order;
+use crate::engine::{Analysis, SentimentCueRow, SentimentRow};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Actors in the heatmap: the most mentioned among those with a score.
+const HEATMAP_ACTORS: usize = 12;
+/// Scored sentences shown per source on an actor's page before "more".
+const EVIDENCE_SHOWN: usize = 8;
+
+/// The source-level sentiment row of `actor` in `source`.
+fn source_row<'a>(a: &'a Analysis, actor: &str, source: &str) -> Option<&'a SentimentRow> {
+    a.sentiment.iter().find(|r| r.scope == "source" && r.actor == actor && r.source == source)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SentimentHeatmapProps {
+    pub analysis: Rc<Analysis>,
+    pub lang: Lang,
+    pub source_labels: Vec<String>,
+    #[prop_or_default]
+    pub on_select: Option<Callback<String>>,
+}
+
+#[function_component(SentimentHeatmap)]
+pub fn sentiment_heatmap(props: &SentimentHeatmapProps) -> Html {
+    let t = props.lang.text();
+    let a = &props.analysis;
+    let sources = sources_in_order(a);
+    let mut actors: Vec<&crate::engine::ActorRow> =
+        a.actors.iter().filter(|r| a.sentiment.iter().any(|s| s.actor == r.id && s.scope == "source")).collect();
+    actors.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.name.cmp(&y.name)));
+    actors.truncate(HEATMAP_ACTORS);
+    if actors.is_empty() {
+        return html! {};
+    }
+    let values: Vec<Vec<Option<f64>>> =
+        actors.iter().map(|r| sources.iter().map(|s| source_row(a, &r.id, s).map(|x| x.score)).collect()).collect();
+    let weak: Vec<Vec<bool>> =
+        actors.iter().map(|r| sources.iter().map(|s| source_row(a, &r.id, s).is_some_and(|x| x.uncertain)).collect()).collect();
+    let rows: Vec<String> = actors.iter().map(|r| r.name.clone()).collect();
+    let ids: Vec<String> = actors.iter().map(|r| r.id.clone()).collect();
+    let on_select = props.on_select.clone().map(|cb| Callback::from(move |(row, _col): (usize, usize)| cb.emit(ids[row].clone())));
+    html! {
+        <Heatmap lang={props.lang} title={t.sentiment_heatmap} description={t.sentiment_heatmap_help} {rows}
+            columns={props.source_labels.clone()} {values} {weak} format={NumberFormat::signed(2)}
+            on_select={on_select.unwrap_or_default()} row_label={t.actor} column_label={t.source} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ActorSentimentProps {
+    pub analysis: Rc<Analysis>,
+    pub lang: Lang,
+    pub actor: String,
+    pub source_labels: Vec<String>,
+}
+
+/// One actor's sentiment per source, then the evidence: every scored
+/// sentence with its cue words marked by sign, role and speaker.
+#[function_component(ActorSentiment)]
+pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
+    let t = props.lang.text();
+    let a = &props.analysis;
+    let sources = sources_in_order(a);
+    let scores: Vec<f64> = sources.iter().map(|s| source_row(a, &props.actor, s).map(|r| r.score).unwrap_or(f64::NAN)).collect();
+    if scores.iter().all(|v| v.is_nan()) {
+        return html! {};
+    }
+    // Evidence rows of this actor, grouped by mention.
+    let mut by_mention: BTreeMap<(&str, usize), Vec<&SentimentCueRow>> = BTreeMap::new();
+    for e in a.sentiment_evidence.iter().filter(|e| e.actor == props.actor) {
+        by_mention.entry((e.document.as_str(), e.mention.start)).or_default().push(e);
+    }
+    html! {
+        <section class="actor-sentiment">
+            <Bars lang={props.lang} title={t.sentiment_per_source} description={t.sentiment_heatmap_help}
+                categories={props.source_labels.clone()} series={vec![Series::new(t.sentiment_per_source, scores)]}
+                format={NumberFormat::signed(2)} domain={Some((-1.0, 1.0))} category_label={t.source} />
+            <h3>{ t.sentiment_evidence }</h3>
+            { for sources.iter().enumerate().map(|(i, source)| {
+                let docs: Vec<&crate::engine::DocumentRow> = a.documents.iter().filter(|d| &d.source == source).collect();
+                let items: Vec<Html> = by_mention.iter()
+                    .filter_map(|((doc, _), cues)| docs.iter().find(|d| d.id == *doc).map(|d| (d, cues)))
+                    .map(|(d, cues)| evidence_item(t, &d.text, cues))
+                    .collect();
+                if items.is_empty() { return html! {}; }
+                let row = source_row(a, &props.actor, source);
+                let total = items.len();
+                html! {
+                    <details class="evidence-source" open={i == 0}>
+                        <summary>{ format!("{} — {}", props.source_labels.get(i).cloned().unwrap_or_default(),
+                            row.map(|r| (t.score_of)(r.score, r.mentions)).unwrap_or_default()) }</summary>
+                        <ul class="scored">{ for items.into_iter().take(EVIDENCE_SHOWN) }</ul>
+                        if total > EVIDENCE_SHOWN { <p class="hint">{ format!("+ {}", total - EVIDENCE_SHOWN) }</p> }
+                    </details>
+                }
+            }) }
+        </section>
+    }
+}
+
+/// One scored mention: its sentence with the mention and each cue marked.
+fn evidence_item(t: &super::i18n::Text, text: &str, cues: &[&SentimentCueRow]) -> Html {
+    let first = cues[0];
+    let sentence = first.sentence;
+    let mut marks: Vec<(usize, usize, Option<f64>)> = vec![(first.mention.start, first.mention.end, None)];
+    for c in cues {
+        if let Some(span) = c.cue {
+            if span.start >= sentence.start && span.end <= sentence.end && (span.end <= first.mention.start || span.start >= first.mention.end) {
+                marks.push((span.start, span.end, Some(c.weight)));
+            }
+        }
+    }
+    marks.sort_by_key(|m| m.0);
+    let mut parts = Vec::new();
+    let mut at = sentence.start;
+    for (start, end, weight) in marks {
+        if start < at || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        parts.push(html! { { &text[at..start] } });
+        let word = &text[start..end];
+        parts.push(match weight {
+            None => html! { <mark class="target">{ word }</mark> },
+            Some(w) => html! {
+                <span class={classes!("cue", if w < 0.0 { "negative" } else { "positive" })} title={(t.cue_info)(word, w)}>{ word }</span>
+            },
+        });
+        at = end;
+    }
+    if at < sentence.end && sentence.end <= text.len() && text.is_char_boundary(at) && text.is_char_boundary(sentence.end) {
+        parts.push(html! { { &text[at..sentence.end] } });
+    }
+    let role = (t.role_name)(&first.role);
+    let speaker = first.speaker.and_then(|s| text.get(s.start..s.end)).map(|s| (t.said_by)(s));
+    html! {
+        <li>
+            <span class={classes!("score", if first.score < 0.0 { "negative" } else if first.score > 0.0 { "positive" } else { "neutral" })}>
+                { format!("{:+.2}", first.score) }
+            </span>
+            <span class="sentence">{ for parts }</span>
+            if !role.is_empty() { <span class="role">{ role }</span> }
+            if let Some(s) = speaker { <span class="speaker">{ s }</span> }
+        </li>
+    }
+}
