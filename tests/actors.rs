@@ -229,3 +229,44 @@ fn print_demo_actors() {
         }
     }
 }
+
+/// Mentions per outlet (files 1–4) of the actor that has `alias` among its spellings.
+fn per_outlet(a: &Analysis, alias: &str) -> Vec<usize> {
+    let actor = a.actors.iter().find(|x| x.aliases.iter().any(|s| s == alias)).unwrap_or_else(|| panic!("no actor spelled {alias}"));
+    a.documents.iter().map(|d| actor.mentions.get(&d.id).copied().unwrap_or(0)).collect()
+}
+
+#[test]
+fn demo_corpus_counts_match_the_readme() {
+    // data/demo/README.md counts by hand, in the body (the title is front matter,
+    // not analysed): names with or without titles, partial names, and the name of
+    // the armed group with its acronym ("Front de libération de Valdoria (FLV)"
+    // is one mention). Not counted here: label nouns ("terroristes", "rebels")
+    // and "l'ONG"/"the NGO" for Aube Humanitaire, which the README also counts.
+    for lang in ["fr", "en"] {
+        let a = demo(lang);
+        let (group, acronym) = if lang == "fr" { ("Front de libération de Valdoria", "FLV") } else { ("Valdorian Liberation Front", "VLF") };
+        assert_eq!(per_outlet(&a, "Anton Varesco"), [2, 1, 3, 2], "Varesco, {lang}");
+        assert_eq!(per_outlet(&a, "Irena Malvek"), [2, 1, 1, 1], "Malvek, {lang}");
+        assert_eq!(per_outlet(&a, "Casimir Oldane"), [1, 1, 1, 0], "Oldane, {lang}");
+        assert_eq!(per_outlet(&a, "Tomas Ebrelli"), [1, 1, 1, 0], "Ebrelli, {lang}");
+        assert_eq!(per_outlet(&a, "Clara Neuville"), [0, 1, 1, 0], "Neuville, {lang}");
+        assert_eq!(per_outlet(&a, group), [2, 4, 2, 0], "{group}");
+        assert_eq!(per_outlet(&a, acronym), [2, 4, 2, 0], "{acronym} names the same actor");
+        assert_eq!(per_outlet(&a, "Aube Humanitaire"), [1, 3, 1, 1], "Aube Humanitaire, {lang}");
+        let kind = |alias: &str| a.actors.iter().find(|x| x.aliases.iter().any(|s| s == alias)).unwrap().kind.clone();
+        for person in ["Anton Varesco", "Irena Malvek", "Casimir Oldane", "Tomas Ebrelli", "Clara Neuville"] {
+            assert_eq!(kind(person), "person", "{person}, {lang}");
+        }
+        assert_eq!(kind(group), "armed_group");
+        assert_eq!(kind("Aube Humanitaire"), "organisation");
+        // One actor per person: titles and partial names do not make new ones.
+        for name in ["Varesco", "Malvek", "Oldane"] {
+            let n = a.actors.iter().filter(|x| x.aliases.iter().any(|s| s.contains(name))).count();
+            assert_eq!(n, 1, "{name} in {lang}");
+        }
+        for word in ["Front", "Liberation", "Libération", "Bulwark", "Rempart", "Valdorian", "Estrevian", "NGO", "ONG", "Mme", "Ms", "Thursday", "Jeudi"] {
+            assert!(!a.actors.iter().any(|x| x.name == word), "{word} is an actor in {lang}");
+        }
+    }
+}

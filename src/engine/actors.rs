@@ -260,11 +260,13 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             let text = doc.view.text;
             let mut first = first;
             // "Operation Bulwark", "l'opération dite « Rempart »": the name of an operation, not an actor.
-            if operation_before(doc, first) || NON_ACTOR_HEADS.contains(&doc.toks[first].key.as_str()) {
+            if operation_before(doc, first) || operation_after(doc, last) || NON_ACTOR_HEADS.contains(&doc.toks[first].key.as_str()) {
                 continue;
             }
             // Titles are not part of the name: "Defence Minister Irena Malvek", "Mme Malvek".
             let mut titled = title_before(doc, first) || title_after(doc, last);
+            // "l'ONG Aube Humanitaire", "the NGO Aube Humanitaire": an organisation.
+            let mut class_noun = first > 0 && CLASS_NOUNS.contains(&doc.toks[first - 1].key.as_str());
             // A name never ends with a title: "Prime Minister" before a known name is the title alone.
             if is_title(&doc.toks[last].key) {
                 continue;
@@ -294,6 +296,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 // ("Dernières Infos", "Les Militants") are not part of a name, but the head of an
                 // organisation's name is ("Ministry of Commerce").
                 while first <= last && is_common_word(&doc.toks[first].key) && !(is_head(&doc.toks[first].key) && has_name_word_after(doc, first, last)) {
+                    class_noun |= CLASS_NOUNS.contains(&doc.toks[first].key.as_str());
                     first += 1;
                 }
                 while first <= last && doc.toks[first].kind != TokenKind::Word {
@@ -366,6 +369,9 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 let info = infos.entry(actor.clone()).or_insert_with(|| Info { name: surface.to_string(), kind: "unknown".into(), parent: String::new() });
                 if info.kind == "unknown" {
                     info.kind = kind_from_words(&doc.toks[first..=last]).to_string();
+                }
+                if info.kind == "unknown" && class_noun {
+                    info.kind = "organisation".into();
                 }
             }
             let sentence = doc.sentence_of[first];
@@ -443,12 +449,15 @@ fn drop_defining_acronyms(raws: &mut Vec<Raw>, docs: &[DocView<'_>]) {
 /// ("Anton Varesco"), when exactly one full name ends with it.
 fn link_partial_names_across_documents(raws: &mut [Raw], infos: &mut HashMap<String, Info>, docs: &[DocView<'_>]) {
     let mut by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for r in raws.iter().filter(|r| r.form == "name" && r.actor.starts_with("x:")) {
+    let full: Vec<&Raw> = raws.iter().filter(|r| r.form == "name" && r.actor.starts_with("x:")).collect();
+    let titled_ids: HashSet<&str> = full.iter().filter(|r| r.titled).map(|r| r.actor.as_str()).collect();
+    for r in full.iter().filter(|r| infos.get(&r.actor).is_some_and(|i| i.kind == "state" || i.kind == "person") || titled_ids.contains(r.actor.as_str())) {
         let words = words_of(r.span.slice(docs[r.doc].text));
         if words.len() > 1 {
             by_last.entry(words[words.len() - 1].clone()).or_default().insert(r.actor.clone());
         }
     }
+    drop(full);
     let mut moved: HashMap<String, String> = HashMap::new();
     for r in raws.iter_mut().filter(|r| r.form == "name" && r.actor.starts_with("x:")) {
         let words = words_of(r.span.slice(docs[r.doc].text));
@@ -540,6 +549,16 @@ fn operation_before(doc: &Doc, k: usize) -> bool {
         return t.is_word() && NON_ACTOR_HEADS.contains(&t.key.as_str());
     }
     false
+}
+
+/// `the so-called "Bulwark" operation`: the name of an operation, not an actor.
+fn operation_after(doc: &Doc, last: usize) -> bool {
+    doc.toks
+        .iter()
+        .skip(last + 1)
+        .take(2)
+        .find(|t| !matches!(t.span.slice(doc.view.text), "»" | "\"" | "”" | "'" | "’"))
+        .is_some_and(|t| t.is_word() && NON_ACTOR_HEADS.contains(&t.key.as_str()))
 }
 
 /// An English capitalised adjective of nationality or region right before a
@@ -965,7 +984,7 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
         // A discovered actor is shown under its most frequent full spelling.
         let renamed = infos.get(&a.id).is_some_and(|i| a.aliases.first() != Some(&i.name) && !a.aliases.contains(&i.name));
         if !renamed {
-            if let Some((s, _)) = a.aliases.iter().filter_map(|s| spellings.get(&(a.id.clone(), s.clone())).map(|n| (s, *n))).max_by_key(|(s, n)| (*n, s.split_whitespace().count())) {
+            if let Some((s, _)) = a.aliases.iter().filter_map(|s| spellings.get(&(a.id.clone(), s.clone())).map(|n| (s, *n))).max_by_key(|(s, n)| (s.split_whitespace().count() > 1, *n, s.split_whitespace().count())) {
                 a.name = s.clone();
             }
         }
@@ -1075,7 +1094,8 @@ mod tests {
         let flv = f.actors.iter().find(|a| a.aliases.contains(&"FLV".to_string())).expect("FLV");
         assert_eq!(flv.name, "Front de libération de Valdoria");
         assert_eq!(flv.kind, "armed_group");
-        assert_eq!(flv.total, 3);
+        // The acronym in brackets defines the name; it is not a second mention.
+        assert_eq!(flv.total, 2);
         let jamal = f.actors.iter().find(|a| a.name == "Ammar Jamal").expect("Ammar Jamal");
         assert_eq!(jamal.total, 2);
         assert_eq!(jamal.kind, "person");
@@ -1106,6 +1126,47 @@ mod tests {
         assert_eq!((f.actors[0].name.as_str(), f.actors[0].total), ("Les deux", 2));
         let split = found(&text, &[ActorEdit::Merge { from: valdor, into: jamal.clone() }, ActorEdit::SplitAlias { id: jamal, alias: "Karim Valdor".into(), new_name: "Valdor".into() }]);
         assert!(split.actors.iter().any(|a| a.name == "Valdor" && a.total == 1));
+    }
+
+    fn found_in(lang: &str, text: &str) -> Found {
+        let seg = segment(text, Span::new(0, text.len()));
+        let docs = [DocView { id: "a", text, seg: &seg, language: lang }];
+        find_actors(&docs, &Options { matcher: Matcher::builtin(), count_demonyms: false, institutions_as_state: true, edits: &[] })
+    }
+
+    fn surfaces(f: &Found) -> Vec<(&str, &str)> {
+        f.mentions.iter().map(|m| (m.surface.as_str(), m.actor.as_str())).collect()
+    }
+
+    #[test]
+    fn hyphenated_pairs_of_known_names_are_two_mentions() {
+        let f = found_in("fr", "Le sommet Russie-Turquie s'est tenu hier. Les échanges sino-américains reprennent.");
+        assert_eq!(surfaces(&f), [("Russie", "Q159"), ("Turquie", "Q43")]);
+        let f = found_in("en", "The US-China talks resumed.");
+        assert_eq!(surfaces(&f), [("US", "Q30"), ("China", "Q148")]);
+    }
+
+    #[test]
+    fn titles_before_or_after_make_a_person_and_are_not_part_of_the_name() {
+        let f = found_in("fr", "Rahmi Dogan, gouverneur de la province, a parlé. Le porte-parole du gouvernement, Tomas Ebrelli, dément. M. Dogan insiste.");
+        let dogan = f.actors.iter().find(|a| a.name == "Rahmi Dogan").expect("Rahmi Dogan");
+        assert_eq!((dogan.kind.as_str(), dogan.total), ("person", 2));
+        assert_eq!(f.actors.iter().find(|a| a.name == "Tomas Ebrelli").map(|a| a.kind.as_str()), Some("person"));
+        let f = found_in("en", "Defence Minister Irena Malvek spoke. Clara Neuville, Aube Humanitaire's coordinator, disagreed. Ms Malvek replied.");
+        let malvek = f.actors.iter().find(|a| a.name == "Irena Malvek").expect("Irena Malvek");
+        assert_eq!((malvek.kind.as_str(), malvek.total), ("person", 2));
+        assert_eq!(f.actors.iter().find(|a| a.name == "Clara Neuville").map(|a| a.kind.as_str()), Some("person"));
+        assert!(!f.actors.iter().any(|a| a.name.contains("Minister") || a.name.starts_with("Ms")));
+    }
+
+    #[test]
+    fn days_months_and_english_liberation_are_not_actors() {
+        let f = found_in("en", "Monday was calm. On Thursday, in March, the Valdorian Liberation Front (VLF) attacked. The VLF denied it.");
+        let names: Vec<&str> = f.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Valdorian Liberation Front"]);
+        assert_eq!((f.actors[0].kind.as_str(), f.actors[0].total), ("armed_group", 2));
+        let f = found_in("fr", "Lundi, le journal Libération a publié une enquête. Jeudi, en mars, rien.");
+        assert_eq!(surfaces(&f), [("journal Libération", "p:liberation")]);
     }
 
     #[test]
