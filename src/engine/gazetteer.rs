@@ -246,6 +246,9 @@ struct Pattern {
     /// One common word ("Nice", "May", "Turkey"): matches only capitalised
     /// and not at the start of a sentence.
     common_word: bool,
+    /// For a common word: its spellings in lower case, accents kept. "Liberation"
+    /// in an English text is not the French newspaper "Libération".
+    spellings: Vec<String>,
     /// One capitalised word without a hyphen ("Libération", "Idleb"): needs a
     /// capital in the text, so the newspaper is not "la libération". Hyphenated
     /// names ("états-unis") and phrases ("casques blancs") match in any case.
@@ -261,6 +264,9 @@ pub struct Hit {
     pub last: usize,
     pub entry: usize,
     pub form: Form,
+    /// One part of a hyphenated pair of names ("Russie-Turquie", "US-China"):
+    /// the span is inside token `first`.
+    pub part: bool,
 }
 
 /// Gazetteer names indexed by their first token key.
@@ -325,16 +331,19 @@ impl Matcher {
             };
             // Spellings with the same keys are one pattern; it needs capitals only
             // when every spelling is in capitals ("MINUSMA" alone, not with "Minusma").
-            let mut variants: Vec<(Vec<String>, &str, bool)> = Vec::new();
+            let mut variants: Vec<(Vec<String>, &str, bool, Vec<String>)> = Vec::new();
             for n in e.names() {
                 let keys = alias_key(n);
                 let caps = is_capitals(n) && !n.contains(' ');
                 match variants.iter_mut().find(|v| v.0 == keys) {
-                    Some(v) => v.2 &= caps,
-                    None => variants.push((keys, n, caps)),
+                    Some(v) => {
+                        v.2 &= caps;
+                        v.3.push(n.to_lowercase());
+                    }
+                    None => variants.push((keys, n, caps, vec![n.to_lowercase()])),
                 }
             }
-            for (keys, n, capitals_only) in variants {
+            for (keys, n, capitals_only, spellings) in variants {
                 if keys.is_empty() {
                     continue;
                 }
@@ -343,7 +352,8 @@ impl Matcher {
                 // A phrase of common words ("Le Monde"): its capitals must be in the text too.
                 let common_phrase = keys.len() > 1 && keys.iter().all(|k| lexicon.contains(k.as_str()));
                 let needs_capital = (keys.len() == 1 || common_phrase) && form != Form::Demonym && n.starts_with(char::is_uppercase) && !n.contains('-');
-                by_first.entry(keys[0].clone()).or_default().push(Pattern { keys, entry: idx, form, capitals_only, common_word, needs_capital });
+                let spellings = if common_word { spellings } else { Vec::new() };
+                by_first.entry(keys[0].clone()).or_default().push(Pattern { keys, entry: idx, form, capitals_only, common_word, spellings, needs_capital });
             }
         }
         for v in by_first.values_mut() {
@@ -381,12 +391,12 @@ impl Matcher {
                         if p.capitals_only && !is_capitals(surface) {
                             continue;
                         }
-                        if p.common_word && (!surface.starts_with(char::is_uppercase) || initial.get(first).copied().unwrap_or(false)) {
+                        if p.common_word && (!surface.starts_with(char::is_uppercase) || initial.get(first).copied().unwrap_or(false) || !p.spelled(surface)) {
                             continue;
                         }
                         // A lower-case single word names something only as a demonym
                         // or when it is no common word ("idleb" yes, "turkey" no).
-                        found = Some((Hit { span, first, last, entry: p.entry, form: p.form }, n));
+                        found = Some((Hit { span, first, last, entry: p.entry, form: p.form, part: false }, n));
                         break;
                     }
                 }
@@ -396,10 +406,52 @@ impl Matcher {
                     hits.push(h);
                     i += n;
                 }
-                None => i += 1,
+                None => {
+                    let t = norm[i].1;
+                    if norm[i].2 == t && toks[t].kind == TokenKind::Word && toks[t].key.contains('-') {
+                        self.find_pair(text, &toks[t], t, &mut hits);
+                    }
+                    i += 1;
+                }
             }
         }
         hits
+    }
+
+    /// "Russie-Turquie", "US-China": a hyphenated word whose every part is a
+    /// one-word name (not a demonym) is one mention of each.
+    fn find_pair(&self, text: &str, tok: &Token, t: usize, hits: &mut Vec<Hit>) {
+        let surface = tok.span.slice(text);
+        let mut parts: Vec<Hit> = Vec::new();
+        let mut start = tok.span.start;
+        for part in surface.split('-') {
+            let span = Span::new(start, start + part.len());
+            start += part.len() + 1;
+            let key = fold(part);
+            let found = self.by_first.get(key.as_str()).and_then(|cands| {
+                cands.iter().find(|p| {
+                    p.keys.len() == 1
+                        && p.form != Form::Demonym
+                        && part.starts_with(char::is_uppercase)
+                        && (!p.capitals_only || is_capitals(part))
+                        && (!p.common_word || p.spelled(part))
+                })
+            });
+            match found {
+                Some(p) => parts.push(Hit { span, first: t, last: t, entry: p.entry, form: p.form, part: true }),
+                None => return,
+            }
+        }
+        if parts.len() >= 2 {
+            hits.extend(parts);
+        }
+    }
+}
+
+impl Pattern {
+    /// The surface is one of the spellings of a common-word name, accents kept.
+    fn spelled(&self, surface: &str) -> bool {
+        self.spellings.iter().any(|s| s.chars().eq(surface.chars().flat_map(char::to_lowercase)))
     }
 }
 
