@@ -218,24 +218,6 @@ fn demo(lang: &str) -> Analysis {
     engine::analyse(&docs, &Config::default())
 }
 
-/// Prints the actors found in the demo corpus (run with `--ignored --nocapture`).
-#[test]
-#[ignore]
-fn print_demo_actors() {
-    for lang in ["fr", "en"] {
-        let a = demo(lang);
-        for x in &a.actors {
-            println!("{lang} {} [{}] {} {:?} {:?}", x.id, x.kind, x.name, x.mentions.values().collect::<Vec<_>>(), x.aliases);
-        }
-    }
-}
-
-/// Mentions per outlet (files 1–4) of the actor that has `alias` among its spellings.
-fn per_outlet(a: &Analysis, alias: &str) -> Vec<usize> {
-    let actor = a.actors.iter().find(|x| x.aliases.iter().any(|s| s == alias)).unwrap_or_else(|| panic!("no actor spelled {alias}"));
-    a.documents.iter().map(|d| actor.mentions.get(&d.id).copied().unwrap_or(0)).collect()
-}
-
 #[test]
 fn demo_corpus_counts_match_the_readme() {
     // data/demo/README.md counts by hand, in the body (the title is front matter,
