@@ -218,6 +218,13 @@ fn demo(lang: &str) -> Analysis {
     engine::analyse(&docs, &Config::default())
 }
 
+
+/// Mentions per outlet (files 1–4) of the actor that has `alias` among its spellings.
+fn per_outlet(a: &Analysis, alias: &str) -> Vec<usize> {
+    let actor = a.actors.iter().find(|x| x.aliases.iter().any(|s| s == alias)).unwrap_or_else(|| panic!("no actor spelled {alias}"));
+    a.documents.iter().map(|d| actor.mentions.get(&d.id).copied().unwrap_or(0)).collect()
+}
+
 #[test]
 fn demo_corpus_counts_match_the_readme() {
     // data/demo/README.md counts by hand, in the body (the title is front matter,
