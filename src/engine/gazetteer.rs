@@ -26,7 +26,7 @@ pub const ACTOR_KINDS: &[&str] = &["person", "state", "organisation", "armed_gro
 pub const NAME_KINDS: &[&str] = &["metonym", "demonym"];
 
 /// One row of a gazetteer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// A Wikidata QID (`Q858`) or a stable local id (`p:white-helmets`).
     pub id: String,
@@ -123,22 +123,59 @@ impl Gazetteer {
                 name_en: col(4),
                 aliases: col(5).split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect(),
             };
-            if entry.id.is_empty() {
-                return Err(format!("line {}: empty id", n + 1));
-            }
-            if !ACTOR_KINDS.contains(&entry.kind.as_str()) && !NAME_KINDS.contains(&entry.kind.as_str()) {
-                return Err(format!("line {}: unknown kind `{}` for {}", n + 1, entry.kind, entry.id));
-            }
-            if entry.names().is_empty() {
-                return Err(format!("line {}: {} has no name", n + 1, entry.id));
-            }
-            if g.by_id.contains_key(&entry.id) {
-                return Err(format!("line {}: duplicate id {}", n + 1, entry.id));
-            }
-            g.by_id.insert(entry.id.clone(), g.entries.len());
-            g.entries.push(entry);
+            g.push(entry).map_err(|e| format!("line {}: {e}", n + 1))?;
         }
         Ok(g)
+    }
+
+    /// Adds one row after checking it: an id, a known kind, a name, an id not used yet.
+    fn push(&mut self, entry: Entry) -> Result<(), String> {
+        if entry.id.is_empty() {
+            return Err("empty id".into());
+        }
+        if !ACTOR_KINDS.contains(&entry.kind.as_str()) && !NAME_KINDS.contains(&entry.kind.as_str()) {
+            return Err(format!("unknown kind `{}` for {}", entry.kind, entry.id));
+        }
+        if entry.names().is_empty() {
+            return Err(format!("{} has no name", entry.id));
+        }
+        if self.by_id.contains_key(&entry.id) {
+            return Err(format!("duplicate id {}", entry.id));
+        }
+        self.by_id.insert(entry.id.clone(), self.entries.len());
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// Reads a gazetteer written as a JSON array of rows
+    /// (`{"id", "kind", "parent", "name_fr", "name_en", "aliases": [..]}`),
+    /// with the same checks as [`Gazetteer::parse`].
+    pub fn from_json(json: &str) -> Result<Gazetteer, String> {
+        let rows: Vec<Entry> = serde_json::from_str(json).map_err(|e| format!("not a list of actors: {e}"))?;
+        let mut g = Gazetteer::default();
+        for (n, row) in rows.into_iter().enumerate() {
+            g.push(row).map_err(|e| format!("row {}: {e}", n + 1))?;
+        }
+        Ok(g)
+    }
+
+    /// The rows as TSV, in the format [`Gazetteer::parse`] reads.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from("# id\tkind\tparent\tname_fr\tname_en\taliases\n");
+        let clean = |s: &str| s.replace(['\t', '\n', '\r', '|'], " ");
+        for e in &self.entries {
+            let aliases: Vec<String> = e.aliases.iter().map(|a| clean(a)).collect();
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                clean(&e.id), e.kind, clean(&e.parent), clean(&e.name_fr), clean(&e.name_en), aliases.join("|")
+            ));
+        }
+        out
+    }
+
+    /// The rows as a JSON array, in the format [`Gazetteer::from_json`] reads.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.entries).unwrap_or_else(|_| "[]".into())
     }
 
     /// Adds the rows of `other`; a row with an id already present replaces it
@@ -504,5 +541,20 @@ mod tests {
         let hits: Vec<&str> = m.find(text, &toks, &initial).iter().map(|h| h.span.slice(text)).collect();
         assert!(hits.contains(&"IS") && hits.contains(&"US"), "{hits:?}");
         assert!(!hits.contains(&"is") && !hits.contains(&"us"), "{hits:?}");
+    }
+
+    #[test]
+    fn a_list_round_trips_through_tsv_and_json() {
+        let tsv = "# a class list\nx:valdoria\tplace\t\tValdoria\tValdoria\tprovince de Valdoria|Valdoria province\nx:flv\tarmed_group\t\tFront de libération de Valdoria\tValdorian Liberation Front\tFLV|VLF\n";
+        let g = Gazetteer::parse(tsv).unwrap();
+        assert_eq!(g.entries().len(), 2);
+        assert_eq!(Gazetteer::parse(&g.to_tsv()).unwrap(), g);
+        assert_eq!(Gazetteer::from_json(&g.to_json()).unwrap(), g);
+        assert_eq!(g.entries()[1].aliases, ["FLV", "VLF"]);
+        // Errors name the row and what is wrong.
+        let bad = Gazetteer::from_json(r#"[{"id":"x:a","kind":"planet","parent":"","name_fr":"A","name_en":"A","aliases":[]}]"#);
+        assert_eq!(bad.unwrap_err(), "row 1: unknown kind `planet` for x:a");
+        assert!(Gazetteer::from_json("{").unwrap_err().starts_with("not a list of actors"));
+        assert_eq!(Gazetteer::parse("x:a\tstate\t\tA\tA\t\nx:a\tstate\t\tB\tB\t").unwrap_err(), "line 2: duplicate id x:a");
     }
 }

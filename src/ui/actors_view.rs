@@ -66,6 +66,7 @@ pub fn actors_view(props: &ActorsViewProps) -> Html {
             <ActorsTable analysis={a.clone()} {lang} source_labels={labels} filter={(*filter).clone()}
                 kind={(*kind).clone()} on_select={select} />
             <EditList />
+            <ActorList analysis={a.clone()} />
         </section>
     }
 }
@@ -360,6 +361,83 @@ fn collocates(props: &CollocatesProps) -> Html {
             <ol class="terms inline">
                 { for found.iter().take(20).map(|c| html! { <li title={format!("{:.2}", c.score)}>{ &c.term }<span class="term-n">{ format!(" {}", c.count) }</span></li> }) }
             </ol>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActorListProps {
+    analysis: Rc<Analysis>,
+}
+
+/// Export the actor list (TSV or JSON) and load a list back: how a class
+/// shares one set of actors.
+#[function_component(ActorList)]
+fn actor_list(props: &ActorListProps) -> Html {
+    let store = use_context::<Store>().expect("state context");
+    let t = store.lang().text();
+    let current = crate::engine::actors_to_tsv(&props.analysis);
+    let notify = |store: &Store, text: String| store.dispatch(Action::Notify(super::state::Notice { level: super::state::Level::Error, text }));
+    let export_tsv = {
+        let (store, tsv) = (store.clone(), current.clone());
+        Callback::from(move |_| {
+            if let Err(e) = super::browser::download("prisme-actors.tsv", "text/tab-separated-values", &tsv) {
+                notify(&store, e);
+            }
+        })
+    };
+    let export_json = {
+        let (store, tsv) = (store.clone(), current.clone());
+        Callback::from(move |_| {
+            let json = crate::engine::Gazetteer::parse(&tsv).map(|g| g.to_json());
+            if let Err(e) = json.and_then(|j| super::browser::download("prisme-actors.json", "application/json", &j)) {
+                notify(&store, e);
+            }
+        })
+    };
+    let import = {
+        let store = store.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let store = store.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
+                let parsed = if name.to_lowercase().ends_with(".json") {
+                    crate::engine::Gazetteer::from_json(&text)
+                } else {
+                    crate::engine::Gazetteer::parse(&text)
+                };
+                let mut list = crate::engine::Gazetteer::parse(&store.config().user_gazetteer).unwrap_or_default();
+                match parsed {
+                    Ok(g) => {
+                        list.merge(g);
+                        store.dispatch(Action::SetUserGazetteer(list.to_tsv()));
+                    }
+                    Err(e) => notify(&store, (store.lang().text().import_failed)(&name, &e)),
+                }
+            });
+        })
+    };
+    let remove = { let store = store.clone(); Callback::from(move |_| store.dispatch(Action::SetUserGazetteer(String::new()))) };
+    let user_count = crate::engine::Gazetteer::parse(&store.config().user_gazetteer).map(|g| g.entries().len()).unwrap_or(0);
+    html! {
+        <section class="panel actor-list">
+            <h3>{ t.actor_list_title }</h3>
+            <p class="hint">{ t.actor_list_help }</p>
+            <div class="row">
+                <button id="export-actors-tsv" class="button" onclick={export_tsv}>{ t.export_list_tsv }</button>
+                <button id="export-actors-json" class="button" onclick={export_json}>{ t.export_list_json }</button>
+                <label class="button file">
+                    { t.import_list }
+                    <input id="import-actors" type="file" accept=".tsv,.txt,.json" onchange={import} />
+                </label>
+            </div>
+            if user_count > 0 {
+                <p>{ (t.user_list_count)(user_count) }{ " " }<button class="link-like" onclick={remove}>{ t.remove_user_list }</button></p>
+            }
         </section>
     }
 }

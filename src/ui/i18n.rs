@@ -161,6 +161,14 @@ pub struct Text {
     pub chart_failed: fn(&str, &str) -> String,
     pub chart_tools: fn(&str) -> String,
     pub frame_label: &'static str,
+    pub actor_list_title: &'static str,
+    pub actor_list_help: &'static str,
+    pub export_list_tsv: &'static str,
+    pub export_list_json: &'static str,
+    pub import_list: &'static str,
+    pub user_list_count: fn(usize) -> String,
+    pub remove_user_list: &'static str,
+    pub import_failed: fn(&str, &str) -> String,
 }
 
 pub const EN: Text = Text {
@@ -312,6 +320,14 @@ pub const EN: Text = Text {
     chart_failed: |what, e| format!("The {what} could not be saved: {e}."),
     chart_tools: |t| format!("{t}: views and exports"),
     frame_label: "Frame",
+    actor_list_title: "Share the actor list",
+    actor_list_help: "Export the actors as a list a class can edit and load back. A loaded list adds to the built-in one (the same id replaces a built-in actor).",
+    export_list_tsv: "Export list (TSV)",
+    export_list_json: "Export list (JSON)",
+    import_list: "Load a list…",
+    user_list_count: |n| format!("Your list: {n} actor(s)."),
+    remove_user_list: "Remove my list",
+    import_failed: |name, e| format!("{name}: this list could not be read ({e}). Nothing was changed."),
 };
 
 pub const FR: Text = Text {
@@ -463,6 +479,14 @@ pub const FR: Text = Text {
     chart_failed: |what, e| format!("Le {what} n’a pas pu être enregistré : {e}."),
     chart_tools: |t| format!("{t} : vues et exports"),
     frame_label: "Cadre",
+    actor_list_title: "Partager la liste des acteurs",
+    actor_list_help: "Exportez les acteurs en une liste qu’une classe peut modifier et recharger. Une liste chargée s’ajoute à la liste intégrée (un même identifiant remplace l’acteur intégré).",
+    export_list_tsv: "Exporter la liste (TSV)",
+    export_list_json: "Exporter la liste (JSON)",
+    import_list: "Charger une liste…",
+    user_list_count: |n| format!("Votre liste : {n} acteur(s)."),
+    remove_user_list: "Retirer ma liste",
+    import_failed: |name, e| format!("{name} : cette liste n’a pas pu être lue ({e}). Rien n’a été modifié."),
 };
 
 #[cfg(test)]

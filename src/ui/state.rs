@@ -182,6 +182,8 @@ pub enum Action {
     Reveal,
     SetSeparator(String),
     EditActors(ActorEdit),
+    /// Replaces the user's own actor list (gazetteer TSV).
+    SetUserGazetteer(String),
     UndoActorEdit(usize),
     ClearAll,
 }
@@ -331,6 +333,12 @@ impl Reducible for State {
             Action::EditActors(edit) => {
                 next.saved.settings.config.actor_edits.push(edit);
                 reanalyse = true;
+            }
+            Action::SetUserGazetteer(tsv) => {
+                if next.saved.settings.config.user_gazetteer != tsv {
+                    next.saved.settings.config.user_gazetteer = tsv;
+                    reanalyse = true;
+                }
             }
             Action::UndoActorEdit(i) => {
                 if i < next.saved.settings.config.actor_edits.len() {

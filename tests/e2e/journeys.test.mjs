@@ -224,3 +224,35 @@ test('axe-core finds no serious accessibility violation on the main views', asyn
   assert.deepEqual(found, []);
   await context.close();
 });
+
+test('a class shares an actor list: export it, load one back, and a bad list is refused by name', async () => {
+  const { page, context, errors } = await openPage(env, { locale: 'en-US' });
+  await analysed(page, 4);
+  await page.click('role=tab[name="Actors"]');
+  const [tsv] = await Promise.all([page.waitForEvent('download'), page.click('#export-actors-tsv')]);
+  const exported = readFileSync(await tsv.path(), 'utf8');
+  assert.match(exported, /\tperson\t[^\n]*Anton Varesco/, 'the list holds the demo’s president as a person');
+  // The built-in list cannot know the demo's fictional state: the class adds it.
+  const list = join(ROOT, 'tests/e2e/out/estrevia.tsv');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(join(ROOT, 'tests/e2e/out'), { recursive: true });
+  writeFileSync(list, '# id\tkind\tparent\tname_fr\tname_en\taliases\nx:estrevia\tstate\t\tEstrévie\tEstrevia\tSarvona\n');
+  await page.setInputFiles('#import-actors', list);
+  // The list is read asynchronously; once taken, the corpus is analysed again.
+  await page.waitForFunction(() => /Your list: 1 actor/.test(document.querySelector('.actor-list')?.textContent ?? ''));
+  await analysed(page, 4);
+  const table = await actorTable(page);
+  assert.ok(table['Estrevia'], `Estrevia is an actor (${Object.keys(table).join(', ')})`);
+  assert.equal(table['Estrevia'].kind, 'state');
+  // "Sarvona" (the capital) now counts for Estrevia: the wire names it once, the ministry three times.
+  assert.equal(table['Estrevia']['Continental Wire'], 1);
+  assert.equal(table['Sarvona'], undefined, 'Sarvona is no longer an actor of its own');
+  const bad = join(ROOT, 'tests/e2e/out/broken.json');
+  writeFileSync(bad, '[{"id":"x:a","kind":"planet","parent":"","name_fr":"A","name_en":"A","aliases":[]}]');
+  await page.setInputFiles('#import-actors', bad);
+  await page.waitForSelector('.notice-error');
+  assert.match(await page.textContent('.notice-error'), /broken\.json: .*unknown kind `planet`/);
+  assert.match(await page.textContent('.actor-list'), /Your list: 1 actor/, 'the earlier list is kept');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
