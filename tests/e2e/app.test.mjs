@@ -30,6 +30,8 @@ test('the page opens with the demo corpus analysed', async () => {
   const varesco = Object.keys(table).filter((name) => name.includes('Varesco'));
   assert.ok(varesco.length > 0, 'Varesco is an actor');
   await page.screenshot({ path: join(SHOTS, 'demo.png'), fullPage: true });
+  await page.evaluate(() => document.querySelector('.chart')?.scrollIntoView());
+  await page.screenshot({ path: join(SHOTS, 'readme-overview.png') });
   assert.deepEqual(errors, []);
   assert.deepEqual(sameOrigin(requests), []);
   await context.close();

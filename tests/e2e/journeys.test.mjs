@@ -46,6 +46,9 @@ test('journey 1: load the seeds, find the Syrian government and open its evidenc
   const text000 = readFileSync(join(SEEDS, '000_9904e9e6f32cea34.txt'), 'utf8');
   for (const cue of negativeCues) assert.ok(text000.includes(cue), `“${cue}” is in 000`);
   await page.screenshot({ path: join(SHOTS, 'journey1-syria-evidence.png'), fullPage: true });
+  await page.locator('.actor-sentiment').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('.actor-sentiment').scrollIntoView());
+  await page.screenshot({ path: join(SHOTS, 'readme-actor-evidence.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -140,6 +143,7 @@ test('journey 6: blind sources hide the outlets until revealed', async () => {
   const framing = await page.locator('main').textContent();
   for (const o of outlets) assert.ok(!framing.includes(o), `${o} is hidden in the framing view`);
   await page.screenshot({ path: join(SHOTS, 'journey6-blind.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'readme-blind-framing.png') });
   await page.click('button:text-is("Reveal sources")');
   const revealed = await page.locator('main').textContent();
   for (const o of outlets) assert.ok(revealed.includes(o), `${o} is revealed`);
