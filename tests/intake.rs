@@ -376,7 +376,8 @@ fn other_languages_and_mixed_documents_are_flagged() {
     let (_, row) = analysed(&es);
     assert_eq!(row.language, "es");
     assert_eq!(row.warnings.len(), 1);
-    assert!(row.warnings[0].starts_with("limited support"));
+    assert_eq!((row.warnings[0].code.as_str(), row.warnings[0].languages.clone()), ("limited_support", vec!["es".to_string()]));
+    assert!(row.warnings[0].message.starts_with("limited support"));
     let mixed = from_pasted(
         2,
         "Les États-Unis ont exprimé jeudi leur solidarité avec leur allié de l'OTAN, la Turquie, appelant à une fin immédiate de l'offensive du régime dans le nord-ouest de la Syrie.\n\n\
@@ -384,7 +385,10 @@ fn other_languages_and_mixed_documents_are_flagged() {
     )
     .unwrap();
     let (_, row) = analysed(&mixed);
-    assert_eq!(row.warnings, ["mixed languages: paragraphs in fr, en."]);
+    assert_eq!(row.warnings.len(), 1);
+    assert_eq!(row.warnings[0].code, "mixed_languages");
+    assert_eq!(row.warnings[0].languages, ["fr", "en"]);
+    assert_eq!(row.warnings[0].message, "mixed languages: paragraphs in fr, en.");
 }
 
 #[test]

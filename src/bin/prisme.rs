@@ -95,7 +95,7 @@ fn summary(a: &Analysis) -> String {
             }
         }
         for w in &d.warnings {
-            s += &format!("\t! {w}\n");
+            s += &format!("\t! {}\n", w.message);
         }
     }
     s += "\nActors (mentions in all):\n";

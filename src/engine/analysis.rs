@@ -84,7 +84,7 @@ pub struct DocumentRow {
     pub removed: Vec<RemovedRow>,
     /// Things the user should know about this document (limited language
     /// support, paragraphs in several languages).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<DocumentWarning>,
 }
 
 /// A region of a document left out of the analysis. The user can put it back
@@ -98,6 +98,18 @@ pub struct RemovedRow {
     pub reason: String,
     /// The text at `span`.
     pub text: String,
+}
+
+/// Something the reader of a document's results should know.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentWarning {
+    /// `limited_support` (a language other than French or English, or one
+    /// that could not be told: `languages` holds it, `und` when unknown) or
+    /// `mixed_languages` (paragraphs in the `languages` listed).
+    pub code: String,
+    pub languages: Vec<String>,
+    /// The same in an English sentence.
+    pub message: String,
 }
 
 /// Someone or something the texts talk about.

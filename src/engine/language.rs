@@ -3,6 +3,7 @@
 //! full; Spanish, German and Italian are recognised so that the user can be
 //! told their support is limited.
 
+use super::analysis::DocumentWarning;
 use super::segment::{Token, TokenKind};
 
 /// Function words of each language's news prose. Words several languages
@@ -38,6 +39,10 @@ pub const FULLY_SUPPORTED: &[&str] = &["fr", "en"];
 
 /// Below this many function words in all, the language is not guessed.
 const MIN_EVIDENCE: usize = 3;
+/// When no other language has a single word of evidence, this many suffice:
+/// a one-sentence document ("Les syndicats ont appelé à la grève") still has
+/// a language.
+const MIN_EVIDENCE_UNCONTESTED: usize = 2;
 /// The leading language must have this many times the function words of the
 /// runner-up: the lists share a few words ("il", "que", "en"), so a plain
 /// majority would be blurred by them.
@@ -74,7 +79,7 @@ pub fn detect(tokens: &[Token]) -> &'static str {
     }
     let (best, &n) = counts.iter().enumerate().fold((0, &0), |acc, (i, n)| if *n > *acc.1 { (i, n) } else { acc });
     let runner_up = counts.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, &c)| c).max().unwrap_or(0);
-    if n < MIN_EVIDENCE {
+    if n < MIN_EVIDENCE && !(runner_up == 0 && n >= MIN_EVIDENCE_UNCONTESTED) {
         return "und";
     }
     if n as f64 >= runner_up as f64 * LEAD_RATIO {
@@ -120,13 +125,17 @@ pub fn paragraph_languages(text: &str, tokens: &[Token]) -> Vec<&'static str> {
 /// Warnings about a document's language for the user: a language other than
 /// French or English is analysed with limited support, and paragraphs in
 /// different languages make the results harder to read.
-pub fn warnings(language: &str, paragraphs: &[&str]) -> Vec<String> {
+pub fn warnings(language: &str, paragraphs: &[&str]) -> Vec<DocumentWarning> {
     let mut w = Vec::new();
     if !FULLY_SUPPORTED.contains(&language) {
         let which = if language == "und" { "could not be told".to_string() } else { format!("is '{language}'") };
-        w.push(format!(
-            "limited support: the language {which}; Prisme's word lists cover French and English, so sentiment and framing may miss things."
-        ));
+        w.push(DocumentWarning {
+            code: "limited_support".into(),
+            languages: vec![language.to_string()],
+            message: format!(
+                "limited support: the language {which}; Prisme's word lists cover French and English, so sentiment and framing may miss things."
+            ),
+        });
     }
     let mut seen: Vec<&str> = Vec::new();
     for l in paragraphs {
@@ -135,7 +144,11 @@ pub fn warnings(language: &str, paragraphs: &[&str]) -> Vec<String> {
         }
     }
     if seen.len() > 1 {
-        w.push(format!("mixed languages: paragraphs in {}.", seen.join(", ")));
+        w.push(DocumentWarning {
+            code: "mixed_languages".into(),
+            languages: seen.iter().map(|l| l.to_string()).collect(),
+            message: format!("mixed languages: paragraphs in {}.", seen.join(", ")),
+        });
     }
     w
 }
@@ -168,10 +181,23 @@ mod tests {
     fn warns_on_limited_support_and_mixed_paragraphs() {
         assert!(warnings("fr", &["fr", "fr"]).is_empty());
         assert_eq!(warnings("es", &[]).len(), 1);
-        assert!(warnings("es", &[])[0].starts_with("limited support"));
-        assert_eq!(warnings("fr", &["fr", "en"]), vec!["mixed languages: paragraphs in fr, en.".to_string()]);
+        assert!(warnings("es", &[])[0].message.starts_with("limited support"));
+        assert_eq!(warnings("es", &[])[0].code, "limited_support");
+        let mixed = warnings("fr", &["fr", "en"]);
+        assert_eq!((mixed[0].code.as_str(), mixed[0].languages.clone()), ("mixed_languages", vec!["fr".to_string(), "en".to_string()]));
+        assert_eq!(mixed[0].message, "mixed languages: paragraphs in fr, en.");
         let text = "Les États-Unis ont exprimé jeudi leur solidarité avec leur allié de l'OTAN, la Turquie, appelant à une fin immédiate de l'offensive dans le nord-ouest de la Syrie.\n\nThe United States on Thursday expressed its solidarity with its NATO ally Turkey, calling for an immediate end to the offensive in the north-west of Syria, the official said.";
         let toks = tokenize(text, Span::new(0, text.len()));
         assert_eq!(paragraph_languages(text, &toks), ["fr", "en"]);
+    }
+
+    #[test]
+    fn a_single_short_sentence_still_has_a_language() {
+        let lang = |s: &str| detect(&crate::engine::segment::tokenize(s, crate::engine::Span::new(0, s.len())));
+        assert_eq!(lang("Les syndicats de Lyon ont appelé à la grève lundi, a déclaré la CGT à Paris."), "fr");
+        assert_eq!(lang("Unions in Lyon called a strike on Monday, the CGT said."), "en");
+        // One word of evidence is not enough, and mixed evidence stays undecided.
+        assert_eq!(lang("Les Misérables"), "und");
+        assert_eq!(lang("Les talks ont failed and the"), "und");
     }
 }

@@ -22,7 +22,7 @@ mod sentiment;
 mod table;
 
 pub use analysis::{
-    ActorRow, Analysis, CooccurrenceRow, DocumentRow, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
+    ActorRow, Analysis, CooccurrenceRow, DocumentRow, DocumentWarning, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
     RemovedRow, RoleCounts, SentimentCueRow, SentimentRow, Span, SCHEMA_VERSION,
 };
 pub use clean::{is_interface_phrase, Removal, RemovalReason};

@@ -4,6 +4,7 @@ use super::browser;
 use super::header::Header;
 use super::i18n::Lang;
 use super::notices::{Duplicates, Notices};
+use super::table_columns::TableColumnsPicker;
 use super::state::{Action, Level, Notice, State, View};
 use super::worker::{Analyser, Reply, Request};
 use super::{
@@ -49,12 +50,18 @@ fn on_reply(store: &Store, reply: Reply) {
         }
         Reply::Kwic { revision, query, lines } => store.dispatch(Action::Kwic { revision, query, lines }),
         Reply::Collocates { revision, actor, collocates } => store.dispatch(Action::Collocates { revision, actor, collocates }),
-        Reply::Documents { documents, problems } => {
+        Reply::Documents { documents, problems, tables, replaces } => {
             store.dispatch(Action::Reading(-1));
             for text in problems {
                 store.dispatch(Action::Notify(Notice { level: Level::Error, text }));
             }
-            store.dispatch(Action::Add(documents));
+            match replaces {
+                Some(name) => store.dispatch(Action::ReplaceFile { name, documents }),
+                None => store.dispatch(Action::Add(documents)),
+            }
+            for (name, guess) in tables {
+                store.dispatch(Action::TableLoaded { name, guess });
+            }
         }
     }
 }
@@ -161,6 +168,7 @@ pub fn app() -> Html {
                 <Header />
                 <Notices />
                 <Duplicates />
+                <TableColumnsPicker />
                 <main class="layout">
                     <aside class="side" aria-label={t.add_documents}>
                         <AddDocuments />

@@ -99,7 +99,7 @@ fn document_item(props: &DocumentItemProps) -> Html {
             }
             if let Some(r) = &row {
                 if !r.warnings.is_empty() {
-                    <ul class="doc-warnings">{ for r.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                    <ul class="doc-warnings">{ for r.warnings.iter().map(|w| html! { <li>{ (t.warning)(&w.code, &w.languages) }</li> }) }</ul>
                 }
                 <Removed document={r.clone()} />
             }

@@ -169,6 +169,12 @@ pub struct Text {
     pub user_list_count: fn(usize) -> String,
     pub remove_user_list: &'static str,
     pub import_failed: fn(&str, &str) -> String,
+    pub table_title: fn(&str, usize) -> String,
+    pub table_help: &'static str,
+    pub column_text: &'static str,
+    pub column_none: &'static str,
+    pub keep_guess: &'static str,
+    pub warning: fn(&str, &[String]) -> String,
 }
 
 pub const EN: Text = Text {
@@ -328,6 +334,17 @@ pub const EN: Text = Text {
     user_list_count: |n| format!("Your list: {n} actor(s)."),
     remove_user_list: "Remove my list",
     import_failed: |name, e| format!("{name}: this list could not be read ({e}). Nothing was changed."),
+    table_title: |name, rows| format!("Columns of {name} ({rows} rows, one document each)"),
+    table_help: "Prisme guessed which column holds what. Change any choice and apply, or keep the guess.",
+    column_text: "Text",
+    column_none: "(none)",
+    keep_guess: "Keep",
+    warning: |code, langs| match code {
+        "limited_support" if langs.first().map(String::as_str) == Some("und") => "Limited support: the language could not be told. Prisme's word lists cover French and English, so sentiment and framing may miss things.".to_string(),
+        "limited_support" => format!("Limited support: this text is in '{}'. Prisme's word lists cover French and English, so sentiment and framing may miss things.", langs.join(", ")),
+        "mixed_languages" => format!("Mixed languages: paragraphs in {}.", langs.join(", ")),
+        other => other.to_string(),
+    },
 };
 
 pub const FR: Text = Text {
@@ -487,6 +504,17 @@ pub const FR: Text = Text {
     user_list_count: |n| format!("Votre liste : {n} acteur(s)."),
     remove_user_list: "Retirer ma liste",
     import_failed: |name, e| format!("{name} : cette liste n’a pas pu être lue ({e}). Rien n’a été modifié."),
+    table_title: |name, rows| format!("Colonnes de {name} ({rows} lignes, un document chacune)"),
+    table_help: "Prisme a deviné le contenu de chaque colonne. Modifiez un choix et appliquez, ou gardez la proposition.",
+    column_text: "Texte",
+    column_none: "(aucune)",
+    keep_guess: "Garder",
+    warning: |code, langs| match code {
+        "limited_support" if langs.first().map(String::as_str) == Some("und") => "Prise en charge limitée : la langue n’a pas pu être déterminée. Les listes de mots de Prisme couvrent le français et l’anglais ; le sentiment et le cadrage peuvent manquer des choses.".to_string(),
+        "limited_support" => format!("Prise en charge limitée : ce texte est en « {} ». Les listes de mots de Prisme couvrent le français et l’anglais ; le sentiment et le cadrage peuvent manquer des choses.", langs.join(", ")),
+        "mixed_languages" => format!("Langues mêlées : paragraphes en {}.", langs.join(", ")),
+        other => other.to_string(),
+    },
 };
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! happens here: saving, reading files and the worker live in effects.
 
 use super::i18n::Lang;
-use crate::engine::{same_content, ActorEdit, Analysis, Collocate, Config, InputDocument, KwicLine, Span};
+use crate::engine::{same_content, ActorEdit, Analysis, Collocate, Config, InputDocument, KwicLine, Span, TableGuess};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -97,6 +97,8 @@ pub struct State {
     pub kwic_query: String,
     /// The latest concordance: its query and lines.
     pub kwic: Option<(String, Vec<KwicLine>)>,
+    /// Tables just loaded, with the columns guessed, for the user to check.
+    pub tables: Vec<(String, TableGuess)>,
     /// The latest collocates: the actor and its collocates.
     pub collocates: Option<(String, Vec<Collocate>)>,
 }
@@ -158,6 +160,13 @@ pub enum Action {
     /// The user's answer about the waiting duplicates.
     Duplicates { add: bool },
     Remove(String),
+    /// Replaces the documents read from file `name` (a table read again with
+    /// other columns).
+    ReplaceFile { name: String, documents: Vec<InputDocument> },
+    /// A table was loaded: the user may check its columns.
+    TableLoaded { name: String, guess: TableGuess },
+    /// The user is done with the columns of table `name`.
+    TableDone(String),
     /// Replaces everything with what an earlier visit saved.
     Restore(Saved),
     Edit { id: String, field: Field, value: String },
@@ -225,6 +234,25 @@ impl Reducible for State {
                     next.reader_document = None;
                 }
             }
+            Action::ReplaceFile { name, documents } => {
+                // The new rows take the place of the old ones, in order.
+                let at = next.saved.corpus.iter().position(|d| d.name == name).unwrap_or(next.saved.corpus.len());
+                next.saved.corpus.retain(|d| d.name != name);
+                let rest = next.saved.corpus.split_off(at.min(next.saved.corpus.len()));
+                for mut doc in documents {
+                    let taken: Vec<&str> = next.saved.corpus.iter().chain(&rest).map(|d| d.id.as_str()).collect();
+                    doc.id = crate::engine::unique_id(&doc.id, &taken);
+                    next.saved.corpus.push(doc);
+                }
+                next.saved.corpus.extend(rest);
+                next.tables.retain(|(n, _)| *n != name);
+                reanalyse = true;
+            }
+            Action::TableLoaded { name, guess } => {
+                next.tables.retain(|(n, _)| *n != name);
+                next.tables.push((name, guess));
+            }
+            Action::TableDone(name) => next.tables.retain(|(n, _)| *n != name),
             Action::Restore(saved) => {
                 next.saved = saved;
                 reanalyse = true;

@@ -4,7 +4,10 @@
 //! JSON string each way; files travel as `File` objects and are read there.
 
 use super::demo::demo_corpus;
-use crate::engine::{self, Analysis, Collocate, CollocateMeasure, Config, InputDocument, IntakeError, KwicLine, MAX_FILE_BYTES};
+use crate::engine::{
+    self, Analysis, Collocate, CollocateMeasure, Config, InputDocument, IntakeError, KwicLine, TableColumns, TableGuess,
+    MAX_FILE_BYTES,
+};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -28,6 +31,8 @@ pub enum Request {
     Kwic { revision: u64, query: String, width: usize },
     /// The words most associated with an actor in the latest analysis.
     Collocates { revision: u64, actor: String, pmi: bool },
+    /// Reads a table loaded earlier again, with the columns the user chose.
+    Retable { name: String, columns: TableColumns },
 }
 
 /// What the worker answers.
@@ -36,12 +41,24 @@ pub enum Request {
 pub enum Reply {
     Ready,
     Analysis { revision: u64, elapsed_ms: f64, analysis: Analysis },
-    Documents { documents: Vec<InputDocument>, problems: Vec<String> },
+    Documents {
+        documents: Vec<InputDocument>,
+        problems: Vec<String>,
+        /// Tables among the files, with the columns guessed, for the user to check.
+        #[serde(default)]
+        tables: Vec<(String, TableGuess)>,
+        /// The file whose documents these replace (a table read again).
+        #[serde(default)]
+        replaces: Option<String>,
+    },
     Kwic { revision: u64, query: String, lines: Vec<KwicLine> },
     Collocates { revision: u64, actor: String, collocates: Vec<Collocate> },
 }
 
 thread_local! {
+    /// The bytes of the tables loaded, so the user can choose other columns
+    /// without loading the file again.
+    static TABLES: std::cell::RefCell<Vec<(String, Vec<u8>)>> = const { std::cell::RefCell::new(Vec::new()) };
     /// The worker keeps the latest analysis, so that concordances and
     /// collocates are computed here rather than on the page's thread.
     static LATEST: std::cell::RefCell<Option<(u64, Analysis)>> = const { std::cell::RefCell::new(None) };
@@ -89,7 +106,7 @@ pub fn start() {
                 LATEST.with(|l| *l.borrow_mut() = Some((revision, analysis)));
             }
             Some(Ok(request)) => post(&reply_to, &answer(request)),
-            Some(Err(e)) => post(&reply_to, &Reply::Documents { documents: Vec::new(), problems: vec![format!("bad request: {e}")] }),
+            Some(Err(e)) => post(&reply_to, &documents_reply(Vec::new(), vec![format!("bad request: {e}")])),
             None => post(&reply_to, &read_files(&data)),
         }
     });
@@ -101,11 +118,19 @@ pub fn start() {
 fn answer(request: Request) -> Reply {
     match request {
         // Answered in `start`, which keeps the analysis.
-        Request::Analyse { .. } => Reply::Documents { documents: Vec::new(), problems: Vec::new() },
+        Request::Analyse { .. } => documents_reply(Vec::new(), Vec::new()),
         Request::Paste { first, text, separator } => {
-            Reply::Documents { documents: engine::from_pasted_many(first, &text, &separator), problems: Vec::new() }
+            documents_reply(engine::from_pasted_many(first, &text, &separator), Vec::new())
         }
-        Request::Demo { language } => Reply::Documents { documents: demo_corpus(&language), problems: Vec::new() },
+        Request::Demo { language } => documents_reply(demo_corpus(&language), Vec::new()),
+        Request::Retable { name, columns } => {
+            let bytes = TABLES.with(|t| t.borrow().iter().find(|(n, _)| *n == name).map(|(_, b)| b.clone()));
+            match bytes.map(|b| engine::decode_table(&name, &b, Some(&columns))) {
+                Some(Ok(documents)) => Reply::Documents { documents, problems: Vec::new(), tables: Vec::new(), replaces: Some(name) },
+                Some(Err(e)) => documents_reply(Vec::new(), vec![e.to_string()]),
+                None => documents_reply(Vec::new(), vec![format!("{name}: load the file again to choose its columns.")]),
+            }
+        }
         Request::Kwic { revision, query, width } => {
             let lines = with_latest(revision, |a| engine::kwic(a, &query, width));
             Reply::Kwic { revision, query, lines }
@@ -118,6 +143,16 @@ fn answer(request: Request) -> Reply {
     }
 }
 
+fn documents_reply(documents: Vec<InputDocument>, problems: Vec<String>) -> Reply {
+    Reply::Documents { documents, problems, tables: Vec::new(), replaces: None }
+}
+
+/// True for the file types read as one document per row.
+fn is_table(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with(".csv") || lower.ends_with(".tsv")
+}
+
 /// Reads and decodes the files of a files message, in order; each file that
 /// cannot be taken is reported by name and the others still load.
 fn read_files(data: &JsValue) -> Reply {
@@ -128,6 +163,7 @@ fn read_files(data: &JsValue) -> Reply {
     let reader = web_sys::FileReaderSync::new().ok();
     let mut documents = Vec::new();
     let mut problems = Vec::new();
+    let mut tables = Vec::new();
     for file in files.iter() {
         let Ok(file) = file.dyn_into::<web_sys::File>() else { continue };
         let name = file.name();
@@ -143,11 +179,23 @@ fn read_files(data: &JsValue) -> Reply {
             }
         };
         match engine::decode_file(&name, &bytes) {
-            Ok(found) => documents.extend(found),
+            Ok(found) => {
+                if is_table(&name) && found.len() > 0 {
+                    if let Ok(guess) = engine::guess_table_columns(&name, &bytes) {
+                        tables.push((name.clone(), guess));
+                        TABLES.with(|t| {
+                            let mut t = t.borrow_mut();
+                            t.retain(|(n, _)| *n != name);
+                            t.push((name.clone(), bytes));
+                        });
+                    }
+                }
+                documents.extend(found);
+            }
             Err(e) => problems.push(e.to_string()),
         }
     }
-    Reply::Documents { documents, problems }
+    Reply::Documents { documents, problems, tables, replaces: None }
 }
 
 /// The page's handle on the worker. Messages sent before the worker is

@@ -260,3 +260,39 @@ test('a class shares an actor list: export it, load one back, and a bad list is 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a table is read one document per row, and the user picks its columns', async () => {
+  const { page, context, errors } = await openPage(env, { locale: 'fr-FR' });
+  await analysed(page, 4);
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync(join(ROOT, 'tests/e2e/out'), { recursive: true });
+  const csv = join(ROOT, 'tests/e2e/out/revue.csv');
+  writeFileSync(csv, [
+    'Titre;Journal;Parution;Texte',
+    '"Grève à Lyon";Le Quotidien;2024-03-01;"Les syndicats de Lyon ont appelé à la grève lundi, a déclaré la CGT à Paris."',
+    '"Sommet à Bruxelles";La Gazette;2024-03-02;"Les dirigeants de l\'Union européenne se sont réunis à Bruxelles, selon Le Monde."',
+    '"Budget voté";Le Quotidien;2024-03-03;"L\'Assemblée nationale a voté le budget, a annoncé le gouvernement français mardi."',
+  ].join('\n'));
+  await page.setInputFiles('#open-files', csv);
+  await page.waitForSelector('.table-columns');
+  assert.match(await page.textContent('.table-columns h2'), /revue\.csv \(3 lignes/);
+  // The guess: the long cells are the text, "Titre" is the title.
+  assert.equal(await page.$eval('#column-text', (s) => s.selectedOptions[0].textContent), 'Texte');
+  assert.equal(await page.$eval('#column-title', (s) => s.selectedOptions[0].textContent), 'Titre');
+  await analysed(page, 7);
+  // The user says where the outlet and the date are.
+  await page.selectOption('#column-source', { label: 'Journal' });
+  await page.selectOption('#column-date', { label: 'Parution' });
+  await page.click('#table-apply');
+  await page.waitForSelector('.table-columns', { state: 'detached' });
+  await analysed(page, 7);
+  const groups = await page.$$eval('.source-name', (els) => els.map((e) => e.textContent));
+  assert.ok(groups.includes('Le Quotidien') && groups.includes('La Gazette'), groups.join(' | '));
+  const quotidien = page.locator('.source-group', { has: page.locator('.source-name', { hasText: 'Le Quotidien' }) });
+  assert.equal(await quotidien.locator('.doc').count(), 2, 'two rows come from Le Quotidien');
+  assert.match(await quotidien.locator('.doc-meta').first().textContent(), /2024-03-01/);
+  assert.equal(await page.locator('.doc').count(), 7, 'the demo documents are still there');
+  await page.screenshot({ path: join(SHOTS, 'table-columns.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
