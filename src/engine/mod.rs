@@ -124,10 +124,38 @@ pub fn generator() -> String {
 /// A user gazetteer that does not parse is ignored (the built-in list is used);
 /// call [`gazetteer_for`] first to show the user the error.
 pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
+    analyse_with_progress(docs, config, &mut |_| {})
+}
+
+/// Where a running analysis is, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// The stage now running: `cleaning`, `segmenting`, `actors`, `sentiment` or `framing`.
+    pub stage: &'static str,
+    /// Work done so far, out of `total` (the same unit for the whole run).
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Units of work of each stage after segmentation, as a share of the
+/// segmentation's (one unit per byte of text): measured on the seed corpus,
+/// actors, sentiment and framing each take about as long as segmenting.
+const LATER_STAGE_WEIGHT: usize = 1;
+
+/// [`analyse`], calling `progress` as it goes (after each document and each
+/// stage). The result is the same as `analyse`'s.
+pub fn analyse_with_progress(docs: &[InputDocument], config: &Config, progress: &mut dyn FnMut(Progress)) -> Analysis {
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>().max(1);
+    let later = bytes * LATER_STAGE_WEIGHT;
+    let total = bytes + 3 * later;
+    let mut done = 0;
+    progress(Progress { stage: "cleaning", done, total });
     let mut rows = Vec::with_capacity(docs.len());
     let mut segs = Vec::with_capacity(docs.len());
     let removals = clean::find_removals(docs);
     for (doc, removals) in docs.iter().zip(&removals) {
+        progress(Progress { stage: "segmenting", done, total });
+        done += doc.text.len();
         let body = Span::new(body_start(&doc.text), doc.text.len());
         let mut seg = segment_regions(&doc.text, &clean::kept_regions(body, removals));
         let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens);
@@ -157,6 +185,7 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
         });
         segs.push(seg);
     }
+    progress(Progress { stage: "actors", done, total });
     let views: Vec<actors::DocView> = docs
         .iter()
         .zip(&segs)
@@ -180,7 +209,11 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
             *actor.sources.entry(source.to_string()).or_default() += n;
         }
     }
+    done += later;
+    progress(Progress { stage: "sentiment", done, total });
     let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &found.actors, &found.mentions);
+    done += later;
+    progress(Progress { stage: "framing", done, total });
     let (keywords, frames, markers) = framing::analyse(&rows, &segs, &found.mentions);
     Analysis {
         schema_version: SCHEMA_VERSION,

@@ -21,7 +21,7 @@ pub type Store = UseReducerHandle<State>;
 /// The page's handle on the analysis worker, shared with the panels that
 /// send it work (files, pasted text, the demo).
 #[derive(Clone)]
-pub struct WorkerHandle(pub Rc<RefCell<Option<Analyser>>>);
+pub struct WorkerHandle(pub Rc<RefCell<Option<Analyser>>>, Rc<RefCell<Option<Rc<dyn Fn() -> Result<Analyser, String>>>>>);
 
 impl PartialEq for WorkerHandle {
     fn eq(&self, other: &Self) -> bool {
@@ -30,9 +30,22 @@ impl PartialEq for WorkerHandle {
 }
 
 impl WorkerHandle {
+    /// Stops whatever the worker is doing by replacing it with a new one.
+    pub fn restart(&self) -> Result<(), String> {
+        let spawn = self.1.borrow().clone().ok_or("the worker never started")?;
+        let fresh = spawn()?;
+        *self.0.borrow_mut() = Some(fresh);
+        Ok(())
+    }
+
     pub fn request(&self, request: &Request) {
         if let Some(a) = self.0.borrow().as_ref() {
             a.request(request);
+        }
+    }
+    pub fn analyse(&self, revision: u64, documents: &[&crate::engine::InputDocument], config: &crate::engine::Config) {
+        if let Some(a) = self.0.borrow().as_ref() {
+            a.analyse(revision, documents, config);
         }
     }
     pub fn read_files(&self, files: &[web_sys::File]) {
@@ -49,6 +62,7 @@ fn on_reply(store: &Store, reply: Reply) {
             store.dispatch(Action::Analysed { revision, analysis: Rc::new(analysis), elapsed_ms })
         }
         Reply::Kwic { revision, query, lines } => store.dispatch(Action::Kwic { revision, query, lines }),
+        Reply::Progress { revision, stage, done, total } => store.dispatch(Action::Progress { revision, stage, done, total }),
         Reply::Collocates { revision, actor, collocates } => store.dispatch(Action::Collocates { revision, actor, collocates }),
         Reply::Documents { documents, problems, tables, replaces } => {
             store.dispatch(Action::Reading(-1));
@@ -69,7 +83,7 @@ fn on_reply(store: &Store, reply: Reply) {
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(State::default);
-    let worker = use_memo((), |_| WorkerHandle(Rc::new(RefCell::new(None))));
+    let worker = use_memo((), |_| WorkerHandle(Rc::new(RefCell::new(None)), Rc::new(RefCell::new(None))));
     let worker = (*worker).clone();
 
     // Start the worker once, then restore the saved session or load the demo.
@@ -78,15 +92,22 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let browser_lang = Lang::from_browser(&browser::browser_language());
             store.dispatch(Action::SetBrowserLang(browser_lang));
-            let replies = store.clone();
-            let errors = store.clone();
-            match Analyser::spawn(
-                move |reply| on_reply(&replies, reply),
-                move |e| {
-                    let text = (errors.lang().text().worker_failed)(&e);
-                    errors.dispatch(Action::Notify(Notice { level: Level::Error, text }))
-                },
-            ) {
+            let spawn: Rc<dyn Fn() -> Result<Analyser, String>> = {
+                let store = store.clone();
+                Rc::new(move || {
+                    let replies = store.clone();
+                    let errors = store.clone();
+                    Analyser::spawn(
+                        move |reply| on_reply(&replies, reply),
+                        move |e| {
+                            let text = (errors.lang().text().worker_failed)(&e);
+                            errors.dispatch(Action::Notify(Notice { level: Level::Error, text }))
+                        },
+                    )
+                })
+            };
+            *worker.1.borrow_mut() = Some(spawn.clone());
+            match spawn() {
                 Ok(a) => *worker.0.borrow_mut() = Some(a),
                 Err(e) => {
                     let text = (store.lang().text().worker_failed)(&e);
@@ -134,21 +155,34 @@ pub fn app() -> Html {
         use_effect_with(store.revision, move |revision| {
             let documents = store.enabled();
             if *revision > 0 && !documents.is_empty() {
-                worker.request(&Request::Analyse { revision: *revision, documents, config: store.config().clone() });
+                worker.analyse(*revision, &documents, store.config());
             }
         });
     }
 
     let lang = store.lang();
     let t = lang.text();
+    let cancel = {
+        let (store, worker) = (store.clone(), worker.clone());
+        Callback::from(move |_| {
+            let t = store.lang().text();
+            match worker.restart() {
+                Ok(()) => {
+                    store.dispatch(Action::Cancelled);
+                    store.dispatch(Action::Notify(Notice { level: Level::Info, text: t.cancelled.to_string() }));
+                }
+                Err(e) => store.dispatch(Action::Notify(Notice { level: Level::Error, text: (t.worker_failed)(&e) })),
+            }
+        })
+    };
     let status = if store.reading > 0 {
         (t.reading_files)(store.reading)
-    } else if store.enabled().is_empty() {
+    } else if store.enabled_count() == 0 {
         t.status_empty.to_string()
     } else if store.busy() {
-        (t.status_busy)(store.enabled().len())
+        (t.status_busy)(store.enabled_count())
     } else {
-        store.elapsed_ms.map(|ms| (t.status_done)(store.enabled().len(), ms)).unwrap_or_default()
+        store.elapsed_ms.map(|ms| (t.status_done)(store.enabled_count(), ms)).unwrap_or_default()
     };
     let tab = |view: View, label: &'static str| {
         let store = store.clone();
@@ -178,6 +212,13 @@ pub fn app() -> Html {
                         <div class="toolbar">
                             <p class="status" role="status" aria-live="polite" data-busy={(store.busy() || store.reading > 0).to_string()}
                                 data-analysed={store.analysis.as_ref().filter(|_| !store.busy()).map(|a| a.documents.len()).unwrap_or(0).to_string()}>{ status }</p>
+                            if store.busy() {
+                                if let Some((stage, done, total)) = store.progress.clone() {
+                                    <progress class="analysis-progress" max={total.to_string()} value={done.to_string()}
+                                        aria-label={(t.progress_stage)(&stage)}>{ format!("{}%", done * 100 / total.max(1)) }</progress>
+                                }
+                                <button id="cancel-analysis" class="button" onclick={cancel}>{ t.cancel }</button>
+                            }
                             <Exports />
                         </div>
                         if let Some(analysis) = store.analysis.clone() {

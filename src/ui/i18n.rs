@@ -175,6 +175,9 @@ pub struct Text {
     pub column_none: &'static str,
     pub keep_guess: &'static str,
     pub warning: fn(&str, &[String]) -> String,
+    pub cancel: &'static str,
+    pub cancelled: &'static str,
+    pub progress_stage: fn(&str) -> String,
 }
 
 pub const EN: Text = Text {
@@ -339,6 +342,9 @@ pub const EN: Text = Text {
     column_text: "Text",
     column_none: "(none)",
     keep_guess: "Keep",
+    cancel: "Cancel",
+    cancelled: "Analysis cancelled. Every document is kept; the results shown are from the last finished analysis. Any change starts a new one.",
+    progress_stage: |s| format!("Analysis progress: {}", match s { "cleaning" => "cleaning", "segmenting" => "reading the texts", "actors" => "finding actors", "sentiment" => "scoring sentiment", "framing" => "framing", other => other }),
     warning: |code, langs| match code {
         "limited_support" if langs.first().map(String::as_str) == Some("und") => "Limited support: the language could not be told. Prisme's word lists cover French and English, so sentiment and framing may miss things.".to_string(),
         "limited_support" => format!("Limited support: this text is in '{}'. Prisme's word lists cover French and English, so sentiment and framing may miss things.", langs.join(", ")),
@@ -509,6 +515,9 @@ pub const FR: Text = Text {
     column_text: "Texte",
     column_none: "(aucune)",
     keep_guess: "Garder",
+    cancel: "Annuler l’analyse",
+    cancelled: "Analyse annulée. Tous les documents sont conservés ; les résultats affichés sont ceux de la dernière analyse terminée. Toute modification en lance une nouvelle.",
+    progress_stage: |s| format!("Avancement de l’analyse : {}", match s { "cleaning" => "nettoyage", "segmenting" => "lecture des textes", "actors" => "recherche des acteurs", "sentiment" => "calcul du sentiment", "framing" => "cadrage", other => other }),
     warning: |code, langs| match code {
         "limited_support" if langs.first().map(String::as_str) == Some("und") => "Prise en charge limitée : la langue n’a pas pu être déterminée. Les listes de mots de Prisme couvrent le français et l’anglais ; le sentiment et le cadrage peuvent manquer des choses.".to_string(),
         "limited_support" => format!("Prise en charge limitée : ce texte est en « {} ». Les listes de mots de Prisme couvrent le français et l’anglais ; le sentiment et le cadrage peuvent manquer des choses.", langs.join(", ")),

@@ -97,6 +97,8 @@ pub struct State {
     pub kwic_query: String,
     /// The latest concordance: its query and lines.
     pub kwic: Option<(String, Vec<KwicLine>)>,
+    /// How far the running analysis has gone: (stage, done, total).
+    pub progress: Option<(String, usize, usize)>,
     /// Tables just loaded, with the columns guessed, for the user to check.
     pub tables: Vec<(String, TableGuess)>,
     /// The latest collocates: the actor and its collocates.
@@ -111,15 +113,19 @@ impl State {
         &self.saved.corpus
     }
     /// The documents sent for analysis: those not switched off.
-    pub fn enabled(&self) -> Vec<InputDocument> {
-        self.saved.corpus.iter().filter(|d| !self.saved.disabled.contains(&d.id)).cloned().collect()
+    pub fn enabled(&self) -> Vec<&InputDocument> {
+        self.saved.corpus.iter().filter(|d| !self.saved.disabled.contains(&d.id)).collect()
+    }
+    /// How many documents are sent for analysis.
+    pub fn enabled_count(&self) -> usize {
+        self.saved.corpus.iter().filter(|d| !self.saved.disabled.contains(&d.id)).count()
     }
     pub fn config(&self) -> &Config {
         &self.saved.settings.config
     }
     /// An analysis has been asked for and not answered yet.
     pub fn busy(&self) -> bool {
-        !self.enabled().is_empty() && self.analysed != self.revision
+        self.enabled_count() > 0 && self.analysed != self.revision
     }
     /// The name shown for a source: hidden as "Source A", "Source B"… in blind
     /// mode until revealed.
@@ -176,6 +182,10 @@ pub enum Action {
     PutBack { id: String, span: Span },
     Analysed { revision: u64, analysis: Rc<Analysis>, elapsed_ms: f64 },
     SetKwicQuery(String),
+    Progress { revision: u64, stage: String, done: usize, total: usize },
+    /// The user stopped the running analysis: the documents stay, the last
+    /// finished analysis stays shown.
+    Cancelled,
     Kwic { revision: u64, query: String, lines: Vec<KwicLine> },
     Collocates { revision: u64, actor: String, collocates: Vec<Collocate> },
     Notify(Notice),
@@ -296,12 +306,33 @@ impl Reducible for State {
                         next.selected_actor = None;
                     }
                 }
+                // The worker leaves the texts out of its reply: they are the
+                // corpus's own, put back here so the analysis is whole again.
+                let mut analysis = analysis;
+                if let Some(a) = Rc::get_mut(&mut analysis) {
+                    for d in a.documents.iter_mut().filter(|d| d.text.is_empty()) {
+                        if let Some(doc) = next.saved.corpus.iter().find(|c| c.id == d.id) {
+                            d.text = doc.text.clone();
+                        }
+                    }
+                }
                 next.analysis = Some(analysis);
                 next.analysed = revision;
+                next.progress = None;
                 // Concordances and collocates of an older analysis no longer apply.
                 next.kwic = None;
                 next.collocates = None;
                 next.elapsed_ms = Some(elapsed_ms);
+            }
+            Action::Progress { revision, stage, done, total } => {
+                if revision != next.revision {
+                    return self;
+                }
+                next.progress = Some((stage, done, total));
+            }
+            Action::Cancelled => {
+                next.analysed = next.revision;
+                next.progress = None;
             }
             Action::SetKwicQuery(q) => {
                 next.kwic_query = q;
@@ -385,7 +416,7 @@ impl Reducible for State {
         }
         if reanalyse {
             next.revision += 1;
-            if next.enabled().is_empty() {
+            if next.enabled_count() == 0 {
                 next.analysis = None;
                 next.analysed = next.revision;
             }

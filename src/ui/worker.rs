@@ -19,6 +19,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 const WORKER_SCRIPT: &str = "./worker-loader.js";
 /// The key of the file list in a files message.
 const FILES_KEY: &str = "files";
+/// At most one progress message per this many milliseconds.
+const PROGRESS_EVERY_MS: f64 = 100.0;
 
 /// What the page asks of the worker (files excepted, see [`Analyser::read_files`]).
 #[derive(Serialize, Deserialize)]
@@ -52,6 +54,8 @@ pub enum Reply {
         replaces: Option<String>,
     },
     Kwic { revision: u64, query: String, lines: Vec<KwicLine> },
+    /// How far the analysis of `revision` has gone.
+    Progress { revision: u64, stage: String, done: usize, total: usize },
     Collocates { revision: u64, actor: String, collocates: Vec<Collocate> },
 }
 
@@ -97,11 +101,27 @@ pub fn start() {
         match data.as_string().map(|text| serde_json::from_str::<Request>(&text)) {
             Some(Ok(Request::Analyse { revision, documents, config })) => {
                 let started = js_sys::Date::now();
-                let analysis = engine::analyse(&documents, &config);
+                let mut last = started;
+                let analysis = engine::analyse_with_progress(&documents, &config, &mut |p| {
+                    let now = js_sys::Date::now();
+                    if now - last >= PROGRESS_EVERY_MS {
+                        last = now;
+                        let stage = p.stage.to_string();
+                        post(&reply_to, &Reply::Progress { revision, stage, done: p.done, total: p.total });
+                    }
+                });
                 drop(documents);
-                let reply = AnalysisReply { kind: "analysis", revision, elapsed_ms: js_sys::Date::now() - started, analysis: &analysis };
+                let elapsed_ms = js_sys::Date::now() - started;
+                // The page has every document's text already: the reply leaves
+                // them out (most of its size) and the page puts them back.
+                let mut analysis = analysis;
+                let texts: Vec<String> = analysis.documents.iter_mut().map(|d| std::mem::take(&mut d.text)).collect();
+                let reply = AnalysisReply { kind: "analysis", revision, elapsed_ms, analysis: &analysis };
                 if let Ok(json) = serde_json::to_string(&reply) {
                     let _ = reply_to.post_message(&JsValue::from_str(&json));
+                }
+                for (d, text) in analysis.documents.iter_mut().zip(texts) {
+                    d.text = text;
                 }
                 LATEST.with(|l| *l.borrow_mut() = Some((revision, analysis)));
             }
@@ -247,6 +267,22 @@ impl Analyser {
                 queue.retain(|(analysis, _)| !analysis);
             }
             queue.push((is_analysis, message));
+        }
+    }
+
+    /// Asks for the analysis of `documents`, serialised straight from the
+    /// corpus (no copy of the texts).
+    pub fn analyse(&self, revision: u64, documents: &[&InputDocument], config: &Config) {
+        #[derive(Serialize)]
+        struct AnalyseRequest<'a> {
+            kind: &'static str,
+            revision: u64,
+            documents: &'a [&'a InputDocument],
+            config: &'a Config,
+        }
+        let request = AnalyseRequest { kind: "analyse", revision, documents, config };
+        if let Ok(json) = serde_json::to_string(&request) {
+            self.send(JsValue::from_str(&json), true);
         }
     }
 
