@@ -69,6 +69,10 @@ const LABEL_GAP: usize = 2;
 /// terrorisme", "en collaboration avec les terroristes") counts against the
 /// supporter: the label must stand within this many words after the support word.
 const BAD_COMPANY_GAP: usize = 3;
+/// A positive cue inside what a distancing verb introduces ("prétendait que
+/// ses forces protégeaient les civils", "claimed that") is the actor's claim,
+/// which the source does not endorse: it keeps this share of its weight.
+const DISTANCED_FACTOR: f64 = 0.25;
 /// Most words a speaker's name takes after a verb of saying.
 const MAX_SPEAKER_WORDS: usize = 6;
 
@@ -125,6 +129,7 @@ enum Kind {
     Genitive,
     PatientNoun,
     VictimMarker,
+    Distancing,
 }
 
 /// The language of a lexicon.
@@ -206,6 +211,7 @@ fn parse_kind(s: &str) -> Option<Kind> {
         "genitive" => Kind::Genitive,
         "patient_noun" => Kind::PatientNoun,
         "victim_marker" => Kind::VictimMarker,
+        "distancing" => Kind::Distancing,
         _ => return None,
     })
 }
@@ -533,6 +539,8 @@ struct CueFact {
     negated: bool,
     /// Inside a quotation.
     quoted: bool,
+    /// Inside what a distancing verb introduces.
+    distanced: bool,
 }
 
 fn lexicon_pass<'a>(text: &'a str, tokens: &'a [Token], target: Span, lang: Lang) -> Option<Pass<'a>> {
@@ -606,6 +614,10 @@ fn lexicon_pass<'a>(text: &'a str, tokens: &'a [Token], target: Span, lang: Lang
             w *= NEGATION_FACTOR;
         }
         w *= booster(&ctx, i);
+        let distanced = distanced_at(&ctx, i);
+        if distanced && w * entry.score > 0.0 {
+            w *= DISTANCED_FACTOR;
+        }
         if let Some(c) = contrast {
             let factor = ctx.slots[c].factor(Kind::Contrast).unwrap_or(1.0);
             if i > c {
@@ -646,7 +658,7 @@ fn lexicon_pass<'a>(text: &'a str, tokens: &'a [Token], target: Span, lang: Lang
         raw += weight;
         let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
         cues.push(CueHit { span, word: span.slice(text).to_string(), weight: round4(weight) });
-        facts.push(CueFact { start: i, end, left: end <= ts, dist, class: entry.class, negated: is_negated, quoted: in_quote(i) });
+        facts.push(CueFact { start: i, end, left: end <= ts, dist, class: entry.class, negated: is_negated, quoted: in_quote(i), distanced });
         i = end;
     }
     if victim_marked(&ctx, ts, te) {
@@ -663,6 +675,22 @@ fn lexicon_pass<'a>(text: &'a str, tokens: &'a [Token], target: Span, lang: Lang
     };
     let speaker = if target_quoted || speaker.is_some() { speaker } else { None };
     Some(Pass { ctx, ts, te, raw, cues, facts, role, speaker, target_quoted, target_is_speaker })
+}
+
+/// A distancing verb ("prétendre", "claim") before token `i` in its clause:
+/// the cue is part of a claim the source does not endorse.
+fn distanced_at(ctx: &Ctx, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if ctx.is_punct(j) && (is_strong_break(ctx.s(j)) || is_terminal(ctx.s(j))) {
+            return false;
+        }
+        if ctx.slots[j].has(Kind::Distancing) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A negator in the few words before the cue, within its clause. French
@@ -975,6 +1003,8 @@ pub(crate) mod model {
         "cue_negated_neg",
         "cue_quoted_pos",
         "cue_quoted_neg",
+        "cue_distanced_pos",
+        "cue_distanced_neg",
         "sent_pos",
         "sent_neg",
         "sent_harm",
@@ -1085,6 +1115,9 @@ pub(crate) mod model {
             }
             if f.quoted {
                 put(&mut out, &format!("cue_quoted_{sign}"), w, unit);
+            }
+            if f.distanced {
+                put(&mut out, &format!("cue_distanced_{sign}"), w, unit);
             }
         }
         // Every scored word of the sentence, however far: the tone around the target.
@@ -1535,6 +1568,15 @@ mod tests {
         assert!(pos > 0.0 && neg < 0.0, "{pos} {neg}");
         let c = score("The deal was costly, but Obama was praised for his courage.", "Obama", "en");
         assert!(c.score > 0.2, "{c:?}");
+    }
+
+    #[test]
+    fn distancing_verbs_weaken_the_claim() {
+        let plain = score("Le régime protège les civils.", "régime", "fr").score;
+        let claimed = score("Le régime prétend qu'il protège les civils.", "régime", "fr").score;
+        assert!(plain > 0.0 && claimed < plain, "{plain} {claimed}");
+        let claimed = score("Le régime prétendait que ses forces protégeaient les civils.", "régime", "fr").score;
+        assert!(claimed < plain, "{plain} {claimed}");
     }
 
     #[test]
