@@ -977,6 +977,8 @@ pub(crate) mod model {
         "target_quoted",
         "speaker",
         "target_is_speaker",
+        "target_first",
+        "target_pronoun",
         "cue_pos",
         "cue_neg",
         "cue_left_near_pos",
@@ -1037,7 +1039,13 @@ pub(crate) mod model {
         pub sentence_words: bool,
         /// Hashed pairs of neighbouring words in the window.
         pub bigrams: bool,
+        /// Hash Snowball stems (English) rather than the words.
+        pub stems: bool,
+        /// Words inside quotation marks are also hashed as quoted words.
+        pub quoted_words: bool,
     }
+
+    static STEMMER: LazyLock<rust_stemmers::Stemmer> = LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
 
     /// One feature's value at a mention, and the token it belongs to (the
     /// first token of a cue or a word), if any.
@@ -1097,6 +1105,12 @@ pub(crate) mod model {
         if pass.target_is_speaker {
             put(&mut out, "target_is_speaker", 1.0, None);
         }
+        if ctx.word_index[ts] <= 1 {
+            put(&mut out, "target_first", 1.0, None);
+        }
+        if te == ts + 1 && is_pronoun(&ctx.tokens[ts].key) {
+            put(&mut out, "target_pronoun", 1.0, None);
+        }
         for (cue, f) in pass.cues.iter().zip(&pass.facts) {
             let w = cue.weight;
             if w == 0.0 {
@@ -1150,11 +1164,19 @@ pub(crate) mod model {
         let is_word = |j: usize| !ctx.is_punct(j) && !(j >= ts && j < te);
         // Word distance to the target (0: next to it) and side.
         let place = |j: usize| if j < ts { (ctx.words_between(j, ts), 'L') } else { (ctx.words_between(te - 1, j), 'R') };
+        let quotes = quote_regions(ctx);
+        let word = |j: usize| -> String {
+            let key = &ctx.tokens[j].key;
+            if spec.stems { STEMMER.stem(key).into_owned() } else { key.clone() }
+        };
         for j in 0..ctx.tokens.len() {
             if !is_word(j) {
                 continue;
             }
-            let key = &ctx.tokens[j].key;
+            let key = &word(j);
+            if spec.quoted_words && quotes.iter().any(|r| r.contains(&j)) {
+                hashed(&mut out, format!("Q:{key}"), 1.0, j);
+            }
             let (d, side) = place(j);
             if spec.sentence_words {
                 hashed(&mut out, format!("s:{key}"), 1.0, j);
@@ -1165,13 +1187,22 @@ pub(crate) mod model {
                     hashed(&mut out, format!("{side}1:{key}"), 1.0, j);
                 }
                 if spec.bigrams && j + 1 < ctx.tokens.len() && is_word(j + 1) && place(j + 1).0 < spec.window {
-                    let pair = format!("B:{key} {}", ctx.tokens[j + 1].key);
+                    let pair = format!("B:{key} {}", word(j + 1));
                     hashed(&mut out, pair.clone(), 0.5, j);
                     hashed(&mut out, pair, 0.5, j + 1);
                 }
             }
         }
         (out, ends)
+    }
+
+    /// A personal pronoun as the whole target: news coders read "he", "she",
+    /// "il" differently from a name (often the subject of a quoted claim).
+    fn is_pronoun(key: &str) -> bool {
+        matches!(
+            key,
+            "he" | "she" | "they" | "him" | "her" | "them" | "his" | "their" | "it" | "its" | "we" | "i" | "you" | "il" | "elle" | "ils" | "elles" | "lui" | "leur" | "eux"
+        )
     }
 
     /// A trained model: which features it reads and, for each, its weight
@@ -1234,7 +1265,7 @@ pub(crate) mod model {
         /// Reads a weight file (see data/README.md). Fails on an unknown
         /// feature or row, a bad number or a bucket out of range.
         pub fn parse(src: &str) -> Result<Model, DataError> {
-            let mut spec = Spec { window: 0, bits: 1, sentence_words: false, bigrams: false };
+            let mut spec = Spec { window: 0, bits: 1, sentence_words: false, bigrams: false, stems: false, quoted_words: false };
             let mut dense = vec![[0.0; 2]; DENSE.len()];
             let mut hashed: Vec<(usize, [f64; 2], usize)> = Vec::new();
             for (line, f) in data_lines(src) {
@@ -1248,6 +1279,8 @@ pub(crate) mod model {
                             "bits" => spec.bits = v as u32,
                             "sentence_words" => spec.sentence_words = v != 0.0,
                             "bigrams" => spec.bigrams = v != 0.0,
+                            "stems" => spec.stems = v != 0.0,
+                            "quoted_words" => spec.quoted_words = v != 0.0,
                             _ => return Err(err(format!("unknown setting {name:?}"))),
                         }
                     }
