@@ -5,7 +5,10 @@
 //!
 //! Each row's target is given by CHARACTER offsets into its sentence; they are
 //! turned into byte offsets before scoring. Prints macro-F1 over the three
-//! classes (−1, 0, 1), the metric of the NewsMTSC paper.
+//! classes (−1, 0, 1), the metric of the NewsMTSC paper. English is scored
+//! by the trained model (data/sentiment/model_en.tsv, trained on the train
+//! split by `examples/train_sentiment.rs`), so `train` here measures the
+//! model on its own training rows: use the trainer's cross-validation instead.
 
 use prisme::engine::{score_target, Span};
 use std::io::BufRead;

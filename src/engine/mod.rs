@@ -38,7 +38,7 @@ pub use intake::{
     DEFAULT_PASTE_SEPARATOR, MAX_FILE_BYTES,
 };
 pub use segment::{segment, segment_regions, Segmented, Sentence, Token, TokenKind};
-pub use sentiment::{score_target, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
+pub use sentiment::{score_target, training as sentiment_training, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 
 use serde::{Deserialize, Serialize};

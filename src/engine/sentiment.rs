@@ -69,6 +69,10 @@ const LABEL_GAP: usize = 2;
 /// terrorisme", "en collaboration avec les terroristes") counts against the
 /// supporter: the label must stand within this many words after the support word.
 const BAD_COMPANY_GAP: usize = 3;
+/// A positive cue inside what a distancing verb introduces ("prétendait que
+/// ses forces protégeaient les civils", "claimed that") is the actor's claim,
+/// which the source does not endorse: it keeps this share of its weight.
+const DISTANCED_FACTOR: f64 = 0.25;
 /// Most words a speaker's name takes after a verb of saying.
 const MAX_SPEAKER_WORDS: usize = 6;
 
@@ -125,6 +129,7 @@ enum Kind {
     Genitive,
     PatientNoun,
     VictimMarker,
+    Distancing,
 }
 
 /// The language of a lexicon.
@@ -206,6 +211,7 @@ fn parse_kind(s: &str) -> Option<Kind> {
         "genitive" => Kind::Genitive,
         "patient_noun" => Kind::PatientNoun,
         "victim_marker" => Kind::VictimMarker,
+        "distancing" => Kind::Distancing,
         _ => return None,
     })
 }
@@ -483,13 +489,66 @@ impl Ctx<'_> {
     }
 }
 
-/// Scores the target span given the tokens of its sentence.
+/// Scores the target span given the tokens of its sentence: with the
+/// language's trained model when there is one (see [`model`]), else with the
+/// lexicon scorer alone.
 pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: Lang) -> MentionSentiment {
+    let Some(pass) = lexicon_pass(text, tokens, target, lang) else {
+        return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
+    };
+    match model::for_lang(lang) {
+        Some(m) => m.score(&pass),
+        None => {
+            let raw = pass.raw;
+            let score = round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt());
+            MentionSentiment { score, role: pass.role, speaker: pass.speaker, cues: pass.cues }
+        }
+    }
+}
+
+/// What the lexicon scorer found at one mention: its cues (with where they
+/// stand relative to the target) and the target's role and voice. The
+/// lexicon score and the model's features are both read from it.
+struct Pass<'a> {
+    ctx: Ctx<'a>,
+    /// The target's tokens: `ts..te`.
+    ts: usize,
+    te: usize,
+    /// The lexicon scorer's raw sum (before squashing).
+    raw: f64,
+    cues: Vec<CueHit>,
+    /// One per cue, in the same order.
+    facts: Vec<CueFact>,
+    role: Role,
+    speaker: Option<Span>,
+    target_quoted: bool,
+    target_is_speaker: bool,
+}
+
+/// Where a lexicon cue stands and what happened to it.
+#[derive(Debug, Clone, Copy)]
+struct CueFact {
+    /// Its tokens: `start..end`.
+    start: usize,
+    end: usize,
+    /// Before the target.
+    left: bool,
+    /// Words between cue and target.
+    dist: usize,
+    class: Class,
+    negated: bool,
+    /// Inside a quotation.
+    quoted: bool,
+    /// Inside what a distancing verb introduces.
+    distanced: bool,
+}
+
+fn lexicon_pass<'a>(text: &'a str, tokens: &'a [Token], target: Span, lang: Lang) -> Option<Pass<'a>> {
     let lex = lexicon(lang);
     let t_idx: Vec<usize> =
         (0..tokens.len()).filter(|&i| tokens[i].span.start < target.end && tokens[i].span.end > target.start).collect();
     let (Some(&ts), Some(&te_last)) = (t_idx.first(), t_idx.last()) else {
-        return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
+        return None;
     };
     let te = te_last + 1;
     let mut word_index = Vec::with_capacity(tokens.len());
@@ -511,6 +570,7 @@ pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: 
 
     let mut raw = 0.0;
     let mut cues = Vec::new();
+    let mut facts = Vec::new();
     let (mut agent, mut victim, mut recipient) = (0.0f64, 0.0f64, 0.0f64);
     let mut i = 0;
     while i < tokens.len() {
@@ -549,10 +609,15 @@ pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: 
                 w *= COMMA_DAMP;
             }
         }
-        if negated(&ctx, i) {
+        let is_negated = negated(&ctx, i);
+        if is_negated {
             w *= NEGATION_FACTOR;
         }
         w *= booster(&ctx, i);
+        let distanced = distanced_at(&ctx, i);
+        if distanced && w * entry.score > 0.0 {
+            w *= DISTANCED_FACTOR;
+        }
         if let Some(c) = contrast {
             let factor = ctx.slots[c].factor(Kind::Contrast).unwrap_or(1.0);
             if i > c {
@@ -593,6 +658,7 @@ pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: 
         raw += weight;
         let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
         cues.push(CueHit { span, word: span.slice(text).to_string(), weight: round4(weight) });
+        facts.push(CueFact { start: i, end, left: end <= ts, dist, class: entry.class, negated: is_negated, quoted: in_quote(i), distanced });
         i = end;
     }
     if victim_marked(&ctx, ts, te) {
@@ -607,8 +673,24 @@ pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: 
     } else {
         Role::Neutral
     };
-    let score = round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt());
-    MentionSentiment { score, role, speaker: if target_quoted || speaker.is_some() { speaker } else { None }, cues }
+    let speaker = if target_quoted || speaker.is_some() { speaker } else { None };
+    Some(Pass { ctx, ts, te, raw, cues, facts, role, speaker, target_quoted, target_is_speaker })
+}
+
+/// A distancing verb ("prétendre", "claim") before token `i` in its clause:
+/// the cue is part of a claim the source does not endorse.
+fn distanced_at(ctx: &Ctx, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        if ctx.is_punct(j) && (is_strong_break(ctx.s(j)) || is_terminal(ctx.s(j))) {
+            return false;
+        }
+        if ctx.slots[j].has(Kind::Distancing) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A negator in the few words before the cue, within its clause. French
@@ -704,7 +786,7 @@ fn role_of(ctx: &Ctx, ts: usize, te: usize, c: usize, ce: usize, entry: Entry) -
             let patient_noun = ctx.slots[c].has(Kind::PatientNoun);
             return Some(if patient_noun { Role::Victim } else { Role::Agent });
         }
-        if is_verb && is_participle(key, ctx.lang) {
+        if is_verb && is_participle(key, ctx.lang) && !(ctx.lang == Lang::En && takes_object(ctx, ce)) {
             // "les civils tués", but "les forces soutenues par" is the same role.
             return Some(Role::Victim);
         }
@@ -725,6 +807,18 @@ fn role_of(ctx: &Ctx, ts: usize, te: usize, c: usize, ce: usize, entry: Entry) -
         return Some(Role::Agent);
     }
     None
+}
+
+/// An English "-ed" form followed by its object is a simple past, not a
+/// participle: "the junta bombed several villages" (agent) against "civilians
+/// killed in the strike", "protesters arrested." (victims).
+fn takes_object(ctx: &Ctx, after: usize) -> bool {
+    after < ctx.tokens.len()
+        && !ctx.is_punct(after)
+        && !matches!(
+            ctx.tokens[after].key.as_str(),
+            "by" | "in" | "at" | "on" | "during" | "near" | "after" | "when" | "while" | "as" | "and" | "or" | "for" | "last" | "yesterday" | "overnight" | "early" | "late"
+        )
 }
 
 /// The support word ending before token `from` is given to something labelled
@@ -857,6 +951,432 @@ fn phrase_from(ctx: &Ctx, j: usize) -> Option<Span> {
     (e > j).then(|| Span::new(ctx.tokens[j].span.start, ctx.tokens[e - 1].span.end))
 }
 
+
+// ------------------------------------------------------------ the trained model
+
+/// A small trained model on top of the lexicon scorer: a multinomial logistic
+/// regression (negative, neutral, positive) whose features are what the
+/// lexicon pass found (cue sums by side, distance, class, negation,
+/// quotation; the target's role and voice; the sentence's scored words) and,
+/// for English, hashed words around the target. Linear in its features, so
+/// every word's part can be shown: each cue row's `weight` is what that word
+/// (or phrase) added to the log-odds of positive over negative, through every
+/// feature it feeds. What no word carries (the bias, the role, the voice) is
+/// the rest of the sum.
+/// Trained by `examples/train_sentiment.rs` on NewsMTSC train; the weights are
+/// in `data/sentiment/` (numbers only, no sentence).
+pub(crate) mod model {
+    use super::*;
+
+    /// Names of the dense features, in index order (the weight file uses them).
+    pub const DENSE: &[&str] = &[
+        "bias",
+        "role_agent",
+        "role_victim",
+        "role_recipient",
+        "target_quoted",
+        "speaker",
+        "target_is_speaker",
+        "target_first",
+        "target_pronoun",
+        "cue_pos",
+        "cue_neg",
+        "cue_left_near_pos",
+        "cue_left_near_neg",
+        "cue_left_far_pos",
+        "cue_left_far_neg",
+        "cue_right_near_pos",
+        "cue_right_near_neg",
+        "cue_right_far_pos",
+        "cue_right_far_neg",
+        "cue_harm_pos",
+        "cue_harm_neg",
+        "cue_blame_pos",
+        "cue_blame_neg",
+        "cue_support_pos",
+        "cue_support_neg",
+        "cue_judgement_pos",
+        "cue_judgement_neg",
+        "cue_delegit_pos",
+        "cue_delegit_neg",
+        "cue_general_pos",
+        "cue_general_neg",
+        "cue_negated_pos",
+        "cue_negated_neg",
+        "cue_quoted_pos",
+        "cue_quoted_neg",
+        "cue_distanced_pos",
+        "cue_distanced_neg",
+        "sent_pos",
+        "sent_neg",
+        "sent_harm",
+        "sent_blame",
+        "sent_support",
+        "sent_judgement",
+        "sent_delegit",
+        "sent_general",
+    ];
+
+    fn dense(name: &str) -> usize {
+        DENSE.iter().position(|n| *n == name).expect("known dense feature")
+    }
+
+    /// A cue this many words from the target or closer is "near".
+    const NEAR_WORDS: usize = 3;
+    /// A word whose part in the margin is smaller than this is not listed as
+    /// evidence (it still counts in the score): keeps the evidence table to the
+    /// words that matter.
+    const SHOWN_MIN: f64 = 0.05;
+
+    /// Which features a model reads.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct Spec {
+        /// Words on each side of the target whose hashed form is a feature (0: none).
+        pub window: usize,
+        /// Hashed features go into 2^bits buckets.
+        pub bits: u32,
+        /// Hashed words of the whole sentence, besides the window.
+        pub sentence_words: bool,
+        /// Hashed pairs of neighbouring words in the window.
+        pub bigrams: bool,
+        /// Hash Snowball stems (English) rather than the words.
+        pub stems: bool,
+        /// Words inside quotation marks are also hashed as quoted words.
+        pub quoted_words: bool,
+    }
+
+    static STEMMER: LazyLock<rust_stemmers::Stemmer> = LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+
+    /// One feature's value at a mention, and the token it belongs to (the
+    /// first token of a cue or a word), if any.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub struct Feature {
+        pub index: usize,
+        pub value: f64,
+        pub unit: Option<usize>,
+    }
+
+    /// FNV-1a, 64 bits: the same bucket on every platform.
+    fn bucket(s: &str, bits: u32) -> usize {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in s.bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        (h % (1u64 << bits)) as usize
+    }
+
+    fn class_name(c: Class) -> &'static str {
+        match c {
+            Class::Harm => "harm",
+            Class::Blame => "blame",
+            Class::Support => "support",
+            Class::Judgement => "judgement",
+            Class::Delegit => "delegit",
+            Class::General => "general",
+        }
+    }
+
+    /// The features of one mention. Also returns, for each unit token, the
+    /// token where its span ends (exclusive), for multi-word cues.
+    pub(super) fn features(pass: &Pass, spec: &Spec) -> (Vec<Feature>, HashMap<usize, usize>) {
+        let ctx = &pass.ctx;
+        let (ts, te) = (pass.ts, pass.te);
+        let mut out = Vec::new();
+        let mut ends: HashMap<usize, usize> = HashMap::new();
+        let put = |out: &mut Vec<Feature>, name: &str, value: f64, unit: Option<usize>| {
+            if value != 0.0 {
+                out.push(Feature { index: dense(name), value, unit });
+            }
+        };
+        put(&mut out, "bias", 1.0, None);
+        match pass.role {
+            Role::Agent => put(&mut out, "role_agent", 1.0, None),
+            Role::Victim => put(&mut out, "role_victim", 1.0, None),
+            Role::Recipient => put(&mut out, "role_recipient", 1.0, None),
+            Role::Neutral => {}
+        }
+        if pass.target_quoted {
+            put(&mut out, "target_quoted", 1.0, None);
+        }
+        if pass.speaker.is_some() {
+            put(&mut out, "speaker", 1.0, None);
+        }
+        if pass.target_is_speaker {
+            put(&mut out, "target_is_speaker", 1.0, None);
+        }
+        if ctx.word_index[ts] <= 1 {
+            put(&mut out, "target_first", 1.0, None);
+        }
+        if te == ts + 1 && is_pronoun(&ctx.tokens[ts].key) {
+            put(&mut out, "target_pronoun", 1.0, None);
+        }
+        for (cue, f) in pass.cues.iter().zip(&pass.facts) {
+            let w = cue.weight;
+            if w == 0.0 {
+                continue;
+            }
+            let sign = if w > 0.0 { "pos" } else { "neg" };
+            let unit = Some(f.start);
+            ends.insert(f.start, f.end);
+            put(&mut out, &format!("cue_{sign}"), w, unit);
+            let side = if f.left { "left" } else { "right" };
+            let near = if f.dist <= NEAR_WORDS { "near" } else { "far" };
+            put(&mut out, &format!("cue_{side}_{near}_{sign}"), w, unit);
+            put(&mut out, &format!("cue_{}_{sign}", class_name(f.class)), w, unit);
+            if f.negated {
+                put(&mut out, &format!("cue_negated_{sign}"), w, unit);
+            }
+            if f.quoted {
+                put(&mut out, &format!("cue_quoted_{sign}"), w, unit);
+            }
+            if f.distanced {
+                put(&mut out, &format!("cue_distanced_{sign}"), w, unit);
+            }
+        }
+        // Every scored word of the sentence, however far: the tone around the target.
+        let mut i = 0;
+        while i < ctx.tokens.len() {
+            let Some((entry, len)) = ctx.slots[i].entry else {
+                i += 1;
+                continue;
+            };
+            let end = i + len;
+            let skip = (i < te && end > ts)
+                || ctx.slots[i].has(Kind::Negator)
+                || ctx.slots[i].has(Kind::Intensifier)
+                || ctx.slots[i].has(Kind::Diminisher);
+            if !skip {
+                let v = entry.score * if negated(ctx, i) { NEGATION_FACTOR } else { 1.0 };
+                ends.entry(i).or_insert(end);
+                put(&mut out, if v > 0.0 { "sent_pos" } else { "sent_neg" }, v, Some(i));
+                put(&mut out, &format!("sent_{}", class_name(entry.class)), v, Some(i));
+            }
+            i = end;
+        }
+        if spec.window == 0 && !spec.sentence_words {
+            return (out, ends);
+        }
+        let base = DENSE.len();
+        let hashed = |out: &mut Vec<Feature>, name: String, value: f64, unit: usize| {
+            out.push(Feature { index: base + bucket(&name, spec.bits), value, unit: Some(unit) });
+        };
+        let is_word = |j: usize| !ctx.is_punct(j) && !(j >= ts && j < te);
+        // Word distance to the target (0: next to it) and side.
+        let place = |j: usize| if j < ts { (ctx.words_between(j, ts), 'L') } else { (ctx.words_between(te - 1, j), 'R') };
+        let quotes = quote_regions(ctx);
+        let word = |j: usize| -> String {
+            let key = &ctx.tokens[j].key;
+            if spec.stems { STEMMER.stem(key).into_owned() } else { key.clone() }
+        };
+        for j in 0..ctx.tokens.len() {
+            if !is_word(j) {
+                continue;
+            }
+            let key = &word(j);
+            if spec.quoted_words && quotes.iter().any(|r| r.contains(&j)) {
+                hashed(&mut out, format!("Q:{key}"), 1.0, j);
+            }
+            let (d, side) = place(j);
+            if spec.sentence_words {
+                hashed(&mut out, format!("s:{key}"), 1.0, j);
+            }
+            if d < spec.window {
+                hashed(&mut out, format!("{side}:{key}"), 1.0, j);
+                if d == 0 {
+                    hashed(&mut out, format!("{side}1:{key}"), 1.0, j);
+                }
+                if spec.bigrams && j + 1 < ctx.tokens.len() && is_word(j + 1) && place(j + 1).0 < spec.window {
+                    let pair = format!("B:{key} {}", word(j + 1));
+                    hashed(&mut out, pair.clone(), 0.5, j);
+                    hashed(&mut out, pair, 0.5, j + 1);
+                }
+            }
+        }
+        (out, ends)
+    }
+
+    /// A personal pronoun as the whole target: news coders read "he", "she",
+    /// "il" differently from a name (often the subject of a quoted claim).
+    fn is_pronoun(key: &str) -> bool {
+        matches!(
+            key,
+            "he" | "she" | "they" | "him" | "her" | "them" | "his" | "their" | "it" | "its" | "we" | "i" | "you" | "il" | "elle" | "ils" | "elles" | "lui" | "leur" | "eux"
+        )
+    }
+
+    /// A trained model: which features it reads and, for each, its weight
+    /// toward "negative" and toward "positive" (the weight toward "neutral"
+    /// is 0: a softmax only sees differences, so the trainer subtracts it).
+    pub struct Model {
+        pub spec: Spec,
+        dense: Vec<[f64; 2]>,
+        hashed: Vec<[f64; 2]>,
+    }
+
+    impl Model {
+        fn weight(&self, index: usize) -> [f64; 2] {
+            if index < DENSE.len() {
+                self.dense[index]
+            } else {
+                self.hashed[index - DENSE.len()]
+            }
+        }
+
+        /// The two logits (negative, positive; neutral is 0) of one mention
+        /// and each unit token's part in "positive minus negative".
+        fn logits(&self, feats: &[Feature]) -> ([f64; 2], BTreeMap<usize, f64>) {
+            let mut z = [0.0; 2];
+            let mut parts: BTreeMap<usize, f64> = BTreeMap::new();
+            for f in feats {
+                let [neg, pos] = self.weight(f.index);
+                z[0] += neg * f.value;
+                z[1] += pos * f.value;
+                if let Some(u) = f.unit {
+                    *parts.entry(u).or_default() += (pos - neg) * f.value;
+                }
+            }
+            (z, parts)
+        }
+
+        /// The mention's score: P(positive) − P(negative) under the model,
+        /// held at ±[`NEUTRAL_BAND`] or beyond when that class is the most
+        /// likely, and inside the band when "neutral" is. The cues are the
+        /// words whose part in the log-odds of positive over negative is at
+        /// least [`SHOWN_MIN`], each with that part.
+        pub(super) fn score(&self, pass: &Pass) -> MentionSentiment {
+            let (feats, ends) = features(pass, &self.spec);
+            let (z, parts) = self.logits(&feats);
+            let score = round4(class_score(z, pass.role == Role::Victim));
+            let tokens = pass.ctx.tokens;
+            let text = pass.ctx.text;
+            let cues = parts
+                .into_iter()
+                .filter(|(_, c)| c.abs() >= SHOWN_MIN)
+                .map(|(u, c)| {
+                    let end = ends.get(&u).copied().unwrap_or(u + 1);
+                    let span = Span::new(tokens[u].span.start, tokens[end - 1].span.end);
+                    CueHit { span, word: span.slice(text).to_string(), weight: round4(c) }
+                })
+                .collect();
+            MentionSentiment { score, role: pass.role, speaker: pass.speaker, cues }
+        }
+
+        /// Reads a weight file (see data/README.md). Fails on an unknown
+        /// feature or row, a bad number or a bucket out of range.
+        pub fn parse(src: &str) -> Result<Model, DataError> {
+            let mut spec = Spec { window: 0, bits: 1, sentence_words: false, bigrams: false, stems: false, quoted_words: false };
+            let mut dense = vec![[0.0; 2]; DENSE.len()];
+            let mut hashed: Vec<(usize, [f64; 2], usize)> = Vec::new();
+            for (line, f) in data_lines(src) {
+                let err = |message: String| DataError { line, message };
+                let num = |s: &str| s.parse::<f64>().map_err(|_| err(format!("bad number {s:?}")));
+                match (f[0], f.get(1).copied().unwrap_or("")) {
+                    ("spec", name) if f.len() == 3 => {
+                        let v = num(f[2])?;
+                        match name {
+                            "window" => spec.window = v as usize,
+                            "bits" => spec.bits = v as u32,
+                            "sentence_words" => spec.sentence_words = v != 0.0,
+                            "bigrams" => spec.bigrams = v != 0.0,
+                            "stems" => spec.stems = v != 0.0,
+                            "quoted_words" => spec.quoted_words = v != 0.0,
+                            _ => return Err(err(format!("unknown setting {name:?}"))),
+                        }
+                    }
+                    ("dense", name) if f.len() == 4 => {
+                        let i = DENSE.iter().position(|n| *n == name).ok_or_else(|| err(format!("unknown feature {name:?}")))?;
+                        dense[i] = [num(f[2])?, num(f[3])?];
+                    }
+                    ("h", b) if f.len() == 4 => {
+                        // Hashed words, in thousandths.
+                        let b = b.parse().map_err(|_| err(format!("bad bucket {b:?}")))?;
+                        hashed.push((b, [num(f[2])? / 1000.0, num(f[3])? / 1000.0], line));
+                    }
+                    _ => return Err(err(format!("unknown row {f:?}"))),
+                }
+            }
+            if !(1..=20).contains(&spec.bits) {
+                return Err(DataError { line: 0, message: format!("bits {} outside 1..=20", spec.bits) });
+            }
+            let mut table = vec![[0.0; 2]; 1 << spec.bits];
+            for (b, w, line) in hashed {
+                if b >= table.len() {
+                    return Err(DataError { line, message: format!("bucket {b} out of range") });
+                }
+                table[b] = w;
+            }
+            Ok(Model { spec, dense, hashed: table })
+        }
+    }
+
+    /// P(positive) − P(negative) from the logits (neutral's is 0), moved to
+    /// agree with the most likely class: at least the band when a polar class
+    /// wins, inside it when neutral wins; never below 0 for a victim.
+    /// `libm::exp`: the same bits everywhere.
+    pub fn class_score(z: [f64; 2], victim: bool) -> f64 {
+        // A victim is marked, not blamed: what makes the sentence negative
+        // (the harm it suffers) is not a judgement of it, so for a victim the
+        // negative logit is held at or below the other two.
+        let z = if victim { [z[0].min(z[1]).min(0.0), z[1]] } else { z };
+        let top = z[0].max(z[1]).max(0.0);
+        let (en, e0, ep) = (libm::exp(z[0] - top), libm::exp(-top), libm::exp(z[1] - top));
+        let diff = (ep - en) / (en + e0 + ep);
+        if z[1] > z[0] && z[1] > 0.0 {
+            diff.max(NEUTRAL_BAND)
+        } else if z[0] > z[1] && z[0] > 0.0 {
+            diff.min(-NEUTRAL_BAND)
+        } else {
+            diff * NEUTRAL_INSIDE
+        }
+    }
+
+    /// Scales P(positive) − P(negative) into the neutral band when "neutral"
+    /// is the most likely class (just under the band, so rounding keeps it in).
+    const NEUTRAL_INSIDE: f64 = NEUTRAL_BAND * 0.98;
+
+    static EN: LazyLock<Option<Model>> = LazyLock::new(|| parse_builtin(include_str!("../../data/sentiment/model_en.tsv")));
+    static FR: LazyLock<Option<Model>> = LazyLock::new(|| parse_builtin(include_str!("../../data/sentiment/model_fr.tsv")));
+
+    /// A built-in file with no weight rows means "no model": the lexicon scorer.
+    fn parse_builtin(src: &str) -> Option<Model> {
+        if data_lines(src).next().is_none() {
+            return None;
+        }
+        Some(Model::parse(src).expect("built-in model parses (tested)"))
+    }
+
+    /// The language's model, if it has one.
+    pub(super) fn for_lang(lang: Lang) -> Option<&'static Model> {
+        match lang {
+            Lang::En => EN.as_ref(),
+            Lang::Fr => FR.as_ref(),
+        }
+    }
+
+    /// Features of a mention under `spec`, and the lexicon scorer's own score
+    /// (the trainer's tools; see `examples/train_sentiment.rs`).
+    pub fn features_of(text: &str, sentence: Span, target: Span, lang: &str, spec: &Spec) -> (Vec<Feature>, f64) {
+        let sentence = Span::new(sentence.start.min(text.len()), sentence.end.min(text.len()));
+        if !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
+            return (Vec::new(), 0.0);
+        }
+        let tokens = tokenize(text, sentence);
+        match lexicon_pass(text, &tokens, target, Lang::from_code(lang)) {
+            Some(pass) => {
+                let raw = pass.raw;
+                (features(&pass, spec).0, round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt()))
+            }
+            None => (Vec::new(), 0.0),
+        }
+    }
+}
+
+/// What the trainer needs from the engine: the feature names, the feature
+/// extractor and the weight-file parser. Not part of the analysis.
+pub mod training {
+    pub use super::model::{class_score, features_of, Feature, Model, Spec, DENSE};
+}
 
 // ------------------------------------------------------------ per actor, per document, per source
 
@@ -995,6 +1515,36 @@ mod tests {
     }
 
     #[test]
+    fn model_files_parse_in_full() {
+        let en = model::Model::parse(include_str!("../../data/sentiment/model_en.tsv")).unwrap();
+        assert!(en.spec.window > 0 && en.spec.bits == 16);
+        assert!(model::for_lang(Lang::En).is_some());
+        // French has no model file rows: the lexicon scorer.
+        assert!(model::for_lang(Lang::Fr).is_none());
+        assert!(model::Model::parse("dense\tno_such_feature\t1\t1\n").is_err());
+        assert!(model::Model::parse("spec\tbits\t4\nh\t99\t1\t1\n").is_err());
+        assert!(model::Model::parse("dense\tbias\tx\t1\n").is_err());
+    }
+
+    #[test]
+    fn english_model_reads_plain_cases() {
+        let s = "The junta bombed several villages in the north overnight.";
+        let junta = score(s, "junta", "en");
+        assert_eq!(junta.role, Role::Agent);
+        assert!(junta.score < 0.0, "{junta:?}");
+        let s = "The dissident was arbitrarily arrested and tortured in detention.";
+        let r = score(s, "dissident", "en");
+        assert_eq!(r.role, Role::Victim);
+        assert!(r.score >= 0.0, "a victim is not blamed: {r:?}");
+        let r = score("The minister praised the volunteers for their courage and generosity.", "volunteers", "en");
+        assert!(r.score > 0.0, "{r:?}");
+        for c in &r.cues {
+            assert_eq!(c.span.slice("The minister praised the volunteers for their courage and generosity."), c.word);
+            assert!(c.weight.abs() >= 0.05);
+        }
+    }
+
+    #[test]
     fn parser_rejects_bad_rows() {
         assert!(parse_lexicon("tuer\t-3\tverb\tharm\tx\ntuer\t-2\tverb\tharm\ty\n").is_err());
         assert!(parse_lexicon("Tuer\t-3\tverb\tharm\tx\ntuér\t-2\tverb\tharm\ty\n").is_err());
@@ -1051,6 +1601,15 @@ mod tests {
         assert!(pos > 0.0 && neg < 0.0, "{pos} {neg}");
         let c = score("The deal was costly, but Obama was praised for his courage.", "Obama", "en");
         assert!(c.score > 0.2, "{c:?}");
+    }
+
+    #[test]
+    fn distancing_verbs_weaken_the_claim() {
+        let plain = score("Le régime protège les civils.", "régime", "fr").score;
+        let claimed = score("Le régime prétend qu'il protège les civils.", "régime", "fr").score;
+        assert!(plain > 0.0 && claimed < plain, "{plain} {claimed}");
+        let claimed = score("Le régime prétendait que ses forces protégeaient les civils.", "régime", "fr").score;
+        assert!(claimed < plain, "{plain} {claimed}");
     }
 
     #[test]
