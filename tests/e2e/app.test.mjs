@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, openPage, analysed, actorTable, SEEDS, SHOTS } from './harness.mjs';
+import { start, openPage, analysed, actorTable, SEEDS, SHOTS, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -29,6 +29,16 @@ test('the page opens with the demo corpus analysed', async () => {
   // demo's key person, President Varesco, is named in all four (data/demo/README.md).
   const varesco = Object.keys(table).filter((name) => name.includes('Varesco'));
   assert.ok(varesco.length > 0, 'Varesco is an actor');
+  // The English demo goes through the English sentiment model: the page's
+  // export and the CLI's output on the same files are the same bytes.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const exported = readFileSync(await download.path(), 'utf8');
+  const demo = join(ROOT, 'data/demo/en');
+  const files = readdirSync(demo).filter((f) => f.endsWith('.md')).sort().map((f) => join(demo, f));
+  const cli = spawnSync(process.env.PRISME_CLI ?? 'target/release/prisme', ['analyse', ...files, '--json'], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  assert.equal(exported, cli.stdout, 'the English demo exports the same bytes as the CLI');
+  assert.ok(JSON.parse(exported).sentiment_evidence.length > 0);
   await page.screenshot({ path: join(SHOTS, 'demo.png'), fullPage: true });
   await page.evaluate(() => document.querySelector('.chart')?.scrollIntoView());
   await page.screenshot({ path: join(SHOTS, 'readme-overview.png') });
