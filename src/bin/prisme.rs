@@ -9,19 +9,23 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-Usage: prisme analyse FILE... [--json] [--csv DIR]
+Usage: prisme analyse FILE... [--json] [--csv DIR] [--report FILE [--lang fr|en]]
 
   FILE...     files to analyse, in the order given (a folder adds its files):
               .txt .md .html .docx, and .csv .tsv .json .jsonl with one document per row
   --json      write the full analysis as JSON to standard output
               (the same bytes as the web page's \"Export JSON\")
   --csv DIR   write one CSV file per table into DIR
+  --report F  write a self-contained, printable HTML report to F
+              (in the language given by --lang, English by default)
 Without --json or --csv, a short summary is printed.";
 
 struct Args {
     files: Vec<PathBuf>,
     json: bool,
     csv: Option<PathBuf>,
+    report: Option<PathBuf>,
+    lang: String,
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, String> {
@@ -31,11 +35,13 @@ fn parse_args(raw: &[String]) -> Result<Args, String> {
         Some("-h") | Some("--help") | None => return Err(String::new()),
         Some(other) => return Err(format!("unknown command '{other}'")),
     }
-    let mut args = Args { files: Vec::new(), json: false, csv: None };
+    let mut args = Args { files: Vec::new(), json: false, csv: None, report: None, lang: "en".into() };
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => args.json = true,
             "--csv" => args.csv = Some(it.next().ok_or("--csv needs a folder")?.into()),
+            "--report" => args.report = Some(it.next().ok_or("--report needs a file name")?.into()),
+            "--lang" => args.lang = it.next().ok_or("--lang needs fr or en")?.clone(),
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
             s => args.files.push(s.into()),
@@ -121,9 +127,13 @@ fn run(args: Args) -> Result<(), String> {
             std::fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
+    if let Some(path) = &args.report {
+        let html = engine::to_report_html(&analysis, &Config::default(), &args.lang);
+        std::fs::write(path, html).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let out = if args.json {
         engine::to_json(&analysis)
-    } else if args.csv.is_none() {
+    } else if args.csv.is_none() && args.report.is_none() {
         summary(&analysis)
     } else {
         String::new()

@@ -16,6 +16,7 @@ mod framing;
 mod gazetteer;
 mod intake;
 mod language;
+mod report;
 mod lexicon;
 mod segment;
 mod sentiment;
@@ -27,6 +28,7 @@ pub use analysis::{
 };
 pub use clean::{is_interface_phrase, Removal, RemovalReason};
 pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
+pub use report::{data_files, to_report_html};
 pub use export::{to_csv_tables, to_csv_zip, to_json};
 pub use fold::fold;
 pub use framing::{

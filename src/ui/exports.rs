@@ -32,11 +32,21 @@ pub fn exports() -> Html {
             }
         })
     };
+    let report_html = {
+        let store = store.clone();
+        Callback::from(move |_| {
+            if let Some(a) = &store.analysis {
+                let html = engine::to_report_html(a, store.config(), store.lang().code());
+                report(browser::download("prisme-report.html", "text/html", &html), &store);
+            }
+        })
+    };
     let ready = store.analysis.is_some() && !store.busy();
     html! {
         <div class="exports">
             <button id="export-json" class="button" onclick={json} disabled={!ready}>{ t.export_json }</button>
             <button id="export-csv" class="button" onclick={csv} disabled={!ready}>{ t.export_csv }</button>
+            <button id="export-report" class="button" onclick={report_html} disabled={!ready}>{ t.export_report }</button>
         </div>
     }
 }

@@ -126,6 +126,14 @@ test('journey 5: export JSON and CSV', async () => {
   const rows = docs.stdout.trim().split('\n');
   assert.equal(rows.length, 6, 'a header and one row per seed');
   assert.ok(rows[0].startsWith('id,name,title,source,date,language'));
+  // The report: one self-contained page, in the interface's language, that
+  // records the settings and the data files used.
+  const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
+  const html = readFileSync(await report.path(), 'utf8');
+  assert.match(html, /^<!doctype html><html lang="fr">/);
+  assert.ok(html.includes('Rapport Prisme') && html.includes('Fichiers de données utilisés') && html.includes('data/lexicon/sentiment_fr.tsv'));
+  assert.ok(!/<script|https?:\/\//.test(html), 'no script and no outside resource');
+  for (const f of seedFiles()) assert.ok(html.includes(f.split('/').pop()), 'every document is listed');
   assert.deepEqual(errors, []);
   await context.close();
 });
