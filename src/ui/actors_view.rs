@@ -234,6 +234,8 @@ fn actor_edits(props: &ActorEditsProps) -> Html {
     let name_ref = use_node_ref();
     let kind_ref = use_node_ref();
     let merge_ref = use_node_ref();
+    let split_alias_ref = use_node_ref();
+    let split_name_ref = use_node_ref();
     let rename = {
         let (store, id, r) = (store.clone(), id.clone(), name_ref.clone());
         Callback::from(move |_| {
@@ -256,6 +258,16 @@ fn actor_edits(props: &ActorEditsProps) -> Html {
             if let Some(into) = r.cast::<HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty()) {
                 store.dispatch(Action::EditActors(ActorEdit::Merge { from: id.clone(), into: into.clone() }));
                 store.dispatch(Action::SelectActor(Some(into)));
+            }
+        })
+    };
+    let split = {
+        let (store, id, alias_ref, name_ref) = (store.clone(), id.clone(), split_alias_ref.clone(), split_name_ref.clone());
+        Callback::from(move |_| {
+            let alias = alias_ref.cast::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_default();
+            let new_name = name_ref.cast::<HtmlInputElement>().map(|i| i.value().trim().to_string()).unwrap_or_default();
+            if !alias.is_empty() && !new_name.is_empty() {
+                store.dispatch(Action::EditActors(ActorEdit::SplitAlias { id: id.clone(), alias, new_name }));
             }
         })
     };
@@ -291,6 +303,17 @@ fn actor_edits(props: &ActorEditsProps) -> Html {
                 </label>
                 <button class="button" onclick={merge}>{ t.apply }</button>
             </div>
+            if props.actor.aliases.len() > 1 {
+                <div class="edit-row">
+                    <label>{ t.split_alias }
+                        <select ref={split_alias_ref} id="split-alias">
+                            { for props.actor.aliases.iter().map(|a| html! { <option value={a.clone()}>{ a }</option> }) }
+                        </select>
+                    </label>
+                    <label>{ t.name }<input ref={split_name_ref} id="split-name" type="text" /></label>
+                    <button class="button" onclick={split}>{ t.apply }</button>
+                </div>
+            }
             <button class="button danger" onclick={ignore}>{ t.ignore_actor }</button>
         </section>
     }
@@ -422,6 +445,31 @@ fn actor_list(props: &ActorListProps) -> Html {
         })
     };
     let remove = { let store = store.clone(); Callback::from(move |_| store.dispatch(Action::SetUserGazetteer(String::new()))) };
+    let (new_name, new_kind, new_aliases) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let add = {
+        let (store, n, k, al) = (store.clone(), new_name.clone(), new_kind.clone(), new_aliases.clone());
+        Callback::from(move |_| {
+            let name = n.cast::<HtmlInputElement>().map(|i| i.value().trim().to_string()).unwrap_or_default();
+            if name.is_empty() {
+                return;
+            }
+            let kind = k.cast::<HtmlSelectElement>().map(|s| s.value()).unwrap_or_else(|| "organisation".into());
+            let aliases: Vec<String> = al
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default()
+                .split(',')
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+            store.dispatch(Action::EditActors(ActorEdit::Add { name, kind, aliases }));
+            for r in [&n, &al] {
+                if let Some(i) = r.cast::<HtmlInputElement>() {
+                    i.set_value("");
+                }
+            }
+        })
+    };
     let user_count = crate::engine::Gazetteer::parse(&store.config().user_gazetteer).map(|g| g.entries().len()).unwrap_or(0);
     html! {
         <section class="panel actor-list">
@@ -438,6 +486,18 @@ fn actor_list(props: &ActorListProps) -> Html {
             if user_count > 0 {
                 <p>{ (t.user_list_count)(user_count) }{ " " }<button class="link-like" onclick={remove}>{ t.remove_user_list }</button></p>
             }
+            <h3>{ t.add_actor }</h3>
+            <p class="hint">{ t.add_actor_help }</p>
+            <div class="edit-row">
+                <label>{ t.name }<input ref={new_name} id="add-actor-name" type="text" /></label>
+                <label>{ t.kind }
+                    <select ref={new_kind} id="add-actor-kind">
+                        { for KINDS.iter().filter(|k| **k != "unknown").map(|k| html! { <option value={*k}>{ (t.kind_name)(k) }</option> }) }
+                    </select>
+                </label>
+                <label>{ t.other_spellings }<input ref={new_aliases} id="add-actor-aliases" type="text" /></label>
+                <button id="add-actor" class="button" onclick={add}>{ t.add }</button>
+            </div>
         </section>
     }
 }
