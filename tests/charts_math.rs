@@ -78,7 +78,6 @@ fn kinds_have_distinct_colours_and_unknown_kinds_are_grey() {
     assert_eq!(kind_colour("state"), BLUE);
     assert_eq!(kind_colour("armed_group"), VERMILION);
     assert_eq!(kind_colour("spaceship"), GREY);
-    assert_eq!(kind_label("armed_group"), "armed group");
     assert_eq!(BLUE.hex(), "#0072b2");
 }
 

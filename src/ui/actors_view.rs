@@ -348,7 +348,7 @@ fn companion_network(props: &CompanionNetworkProps) -> Html {
     let edges: Vec<NetworkEdge> = weights.iter().map(|((x, y), w)| NetworkEdge { a: x.to_string(), b: y.to_string(), weight: *w as f64 }).collect();
     let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
     html! {
-        <Network lang={store.lang()} title={t.network_title} {nodes} {edges} on_select={select} selected={Some(props.actor.clone())} />
+        <Network lang={store.lang()} title={t.network_title} weight_label={t.network_weight} edge_label={t.network_edge} {nodes} {edges} on_select={select} selected={Some(props.actor.clone())} />
     }
 }
 

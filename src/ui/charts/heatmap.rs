@@ -116,9 +116,9 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
     let describe = |r: usize, c: usize| {
         let text = match value(r, c) {
             Some(v) => props.format.format(v),
-            None => "no value".to_string(),
+            None => props.lang.text().chart_no_value.to_string(),
         };
-        let uncertain = if weak(r, c) && value(r, c).is_some() { " (uncertain: few mentions)" } else { "" };
+        let uncertain = if weak(r, c) && value(r, c).is_some() { props.lang.text().chart_uncertain_long } else { "" };
         format!("{}, {}: {text}{uncertain}", props.rows[r], props.columns[c])
     };
 
@@ -247,14 +247,14 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
         html! {
             <g class="legend" font-size="14" fill={MUTED_INK}>
                 { for swatches }
-                <text x={px(x0)} y={px(y + 38.0)} fill={INK}>{ format!("{} negative", props.format.format(-1.0)) }</text>
+                <text x={px(x0)} y={px(y + 38.0)} fill={INK}>{ format!("{} {}", props.format.format(-1.0), props.lang.text().chart_negative) }</text>
                 <text x={px(x0 + (ramp_end - x0) / 2.0)} y={px(y + 38.0)} text-anchor="middle" fill={INK}>{ props.format.format(0.0) }</text>
-                <text x={px(ramp_end)} y={px(y + 38.0)} text-anchor="end" fill={INK}>{ format!("positive {}", props.format.format(1.0)) }</text>
+                <text x={px(ramp_end)} y={px(y + 38.0)} text-anchor="end" fill={INK}>{ format!("{} {}", props.lang.text().chart_positive, props.format.format(1.0)) }</text>
                 <rect x={px(extra)} y={px(y)} width="34" height="20" fill={format!("url(#{})", *pattern_id)} stroke="#8a8f96" stroke-width="1.5" />
-                <text x={px(extra + 42.0)} y={px(y + 10.0)} dy="0.35em" fill={INK}>{ "no value" }</text>
+                <text x={px(extra + 42.0)} y={px(y + 10.0)} dy="0.35em" fill={INK}>{ props.lang.text().chart_no_value }</text>
                 <rect x={px(extra + 130.0)} y={px(y)} width="34" height="20" fill={cell_fill(0.6, true).hex()} />
                 <rect x={px(extra + 132.0)} y={px(y + 2.0)} width="30" height="16" fill="none" stroke={INK} stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round" />
-                <text x={px(extra + 172.0)} y={px(y + 10.0)} dy="0.35em" fill={INK}>{ "uncertain" }</text>
+                <text x={px(extra + 172.0)} y={px(y + 10.0)} dy="0.35em" fill={INK}>{ props.lang.text().chart_uncertain }</text>
             </g>
         }
     };
@@ -279,7 +279,7 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
 
     let table = html! {
         <table>
-            <caption>{ format!("{} (values from -1, negative, to +1, positive)", props.title) }</caption>
+            <caption>{ (props.lang.text().chart_range_caption)(&props.title) }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ props.row_label.clone() }</th>

@@ -4,7 +4,7 @@
 
 use super::format::NumberFormat;
 use super::layout::{network_layout, Footprint, Frame};
-use super::palette::{self, kind_colour, kind_label, BLACK};
+use super::palette::{self, kind_colour, BLACK};
 use super::scale::{text_width, truncate};
 use super::{px, ChartFrame, FONT, INK};
 use wasm_bindgen::JsCast;
@@ -171,7 +171,7 @@ pub fn network(props: &NetworkProps) -> Html {
         let y = y + LEGEND_HEIGHT;
         let colour = kind_colour(&node.kind);
         let selected = props.selected.as_deref() == Some(node.id.as_str());
-        let description = format!("{} ({}): {}", node.label, kind_label(&node.kind), props.format.format(node.weight));
+        let description = format!("{} ({}): {}", node.label, (props.lang.text().kind_name)(&node.kind), props.format.format(node.weight));
         let onclick = {
             let (active, on_select, id) = (active.clone(), props.on_select.clone(), node.id.clone());
             Callback::from(move |_: MouseEvent| {
@@ -210,7 +210,7 @@ pub fn network(props: &NetworkProps) -> Html {
         let mut cursor = 12.0;
         let items = kinds.into_iter().map(|k| {
             let at = cursor;
-            let label = kind_label(k);
+            let label = (props.lang.text().kind_name)(k).to_string();
             cursor += 24.0 + text_width(&label, LABEL_SIZE) + 18.0;
             let colour = kind_colour(k);
             html! {
@@ -224,7 +224,7 @@ pub fn network(props: &NetworkProps) -> Html {
             <g class="legend">
                 { for items }
                 <text class="legend-sizes" x="12" y="50" font-size="14" fill={super::MUTED_INK}>
-                    { format!("Disc size: {}. Line width: {}.", props.weight_label, props.edge_label) }
+                    { (props.lang.text().chart_sizes)(&props.weight_label, &props.edge_label) }
                 </text>
             </g>
         }
@@ -248,7 +248,7 @@ pub fn network(props: &NetworkProps) -> Html {
                 <thead><tr><th scope="col">{ "Actor" }</th><th scope="col">{ "Kind" }</th><th scope="col" class="num">{ capitalise(&props.weight_label) }</th></tr></thead>
                 <tbody>
                     { for placed.iter().map(|p| &props.nodes[p.0]).map(|n| html! {
-                        <tr><th scope="row">{ n.label.clone() }</th><td>{ kind_label(&n.kind) }</td><td class="num">{ props.format.format(n.weight) }</td></tr>
+                        <tr><th scope="row">{ n.label.clone() }</th><td>{ (props.lang.text().kind_name)(&n.kind) }</td><td class="num">{ props.format.format(n.weight) }</td></tr>
                     }) }
                 </tbody>
             </table>

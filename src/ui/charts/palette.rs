@@ -80,11 +80,6 @@ pub fn kind_colour(kind: &str) -> Rgb {
     KINDS.iter().find(|(k, _)| *k == kind).map(|(_, c)| *c).unwrap_or(GREY)
 }
 
-/// A kind as a reader says it: `armed_group` → "armed group".
-pub fn kind_label(kind: &str) -> String {
-    kind.replace('_', " ")
-}
-
 /// Negative end of the diverging scale (value −1).
 pub const DIVERGING_NEGATIVE: Rgb = VERMILION;
 /// Middle of the diverging scale (value 0): a light neutral grey, distinct
