@@ -6,7 +6,7 @@
 
 use prisme::engine::{
     analyse, decode_file, decode_table, from_pasted, guess_table_columns, segment_regions, to_json, Analysis, Config,
-    DocumentRow, InputDocument, IntakeError, Span, TableColumns, TokenKind,
+    DocumentRow, InputDocument, IntakeError, TableColumns, TokenKind,
 };
 use std::io::Write;
 
@@ -38,26 +38,10 @@ fn analysed(doc: &InputDocument) -> (Analysis, DocumentRow) {
 
 /// The sentences of a document as the analysis sees them (kept regions only).
 fn sentences(row: &DocumentRow) -> Vec<String> {
-    let seg = segment_regions(&row.text, &kept(row));
+    let seg = segment_regions(&row.text, &row.kept());
     seg.sentences.iter().map(|s| s.span.slice(&row.text).to_string()).collect()
 }
 
-fn kept(row: &DocumentRow) -> Vec<Span> {
-    let mut cuts: Vec<Span> = row.removed.iter().map(|r| r.span).collect();
-    cuts.sort();
-    let mut regions = Vec::new();
-    let mut at = row.body.start;
-    for c in cuts {
-        if c.start > at {
-            regions.push(Span::new(at, c.start));
-        }
-        at = at.max(c.end);
-    }
-    if at < row.body.end {
-        regions.push(Span::new(at, row.body.end));
-    }
-    regions
-}
 
 fn removed_of(row: &DocumentRow, reason: &str) -> Vec<String> {
     row.removed.iter().filter(|r| r.reason == reason).map(|r| r.text.clone()).collect()
@@ -126,7 +110,7 @@ fn markdown_with_yaml_front_matter() {
             "« Nous espérons que la trêve tiendra », a déclaré un habitant.",
         ]
     );
-    let seg = segment_regions(&row.text, &kept(&row));
+    let seg = segment_regions(&row.text, &row.kept());
     let words: Vec<&str> = seg.tokens.iter().map(|t| t.span.slice(&row.text)).collect();
     assert!(!words.contains(&"Dépêche") && !words.contains(&"tweet") && !words.contains(&"photo"));
 }
@@ -289,7 +273,7 @@ fn seed_001_chrome_and_repeated_paragraph_removed_headline_kept() {
         ]
     );
     // The repeat is not counted: "Pompeo" is named once.
-    let seg = segment_regions(&row.text, &kept(&row));
+    let seg = segment_regions(&row.text, &row.kept());
     assert_eq!(seg.tokens.iter().filter(|t| t.span.slice(&row.text) == "Pompeo").count(), 1);
 }
 
@@ -307,7 +291,7 @@ fn seed_002_mobile_chrome_removed_and_numbers_whole() {
     );
     // Headline and eleven one-sentence paragraphs.
     assert_eq!(s.len(), 12);
-    let seg = segment_regions(&row.text, &kept(&row));
+    let seg = segment_regions(&row.text, &row.kept());
     let numbers: Vec<&str> =
         seg.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| t.span.slice(&row.text)).collect();
     assert_eq!(numbers, ["33", "36", "2018", "1 800", "4", "1,7", "2011", "3,7"]);
@@ -325,7 +309,7 @@ fn seed_003_front_matter_markdown_and_shortcode() {
     assert!(markup.contains(&"{{< tweet \"1095677403198906369\" >}}".to_string()));
     assert!(markup.iter().any(|m| m.starts_with("](http://www.mid.ru/") && m.ends_with("November 1, 2019\")")));
     assert_eq!(markup.iter().filter(|m| *m == "####").count(), 2);
-    let seg = segment_regions(&row.text, &kept(&row));
+    let seg = segment_regions(&row.text, &row.kept());
     let words: Vec<&str> = seg.tokens.iter().map(|t| t.span.slice(&row.text)).collect();
     assert_eq!(&words[..3], ["Maria", "Sacharova", "a"]);
     assert!(!words.contains(&"Zakharova") && !words.contains(&"tweet"));
@@ -344,7 +328,7 @@ fn seed_004_headlines_kept_numbers_initials_and_names() {
     assert!(s.contains(&"Selon les évaluations du Pentagone, entre 20.000 et 30.000 terroristes se trouvent actuellement dans le gouvernorat syrien d’Idlib.".to_string()));
     assert!(s.iter().any(|x| x.starts_with("Après la préparation d’équipements vidéo") && x.ends_with("a souligné M.Jamal.")));
     assert!(s.iter().any(|x| x.starts_with("«Des membres des Casques blanc") && x.ends_with("[d’el-Assad, ndlr].")));
-    let seg = segment_regions(&row.text, &kept(&row));
+    let seg = segment_regions(&row.text, &row.kept());
     let toks: Vec<&str> = seg.tokens.iter().map(|t| t.span.slice(&row.text)).collect();
     assert!(toks.windows(2).any(|w| w == ["d’", "al-Nosra"]));
     assert!(toks.windows(2).any(|w| w == ["d’", "el-Assad"]));
@@ -355,7 +339,7 @@ fn seed_004_headlines_kept_numbers_initials_and_names() {
 fn stems_follow_the_document_language() {
     let fr = from_pasted(1, "Les attaques du régime continuent. Une attaque a été signalée. Les soldats sont tombés.").unwrap();
     let (_, row) = analysed(&fr);
-    let mut seg = segment_regions(&row.text, &kept(&row));
+    let mut seg = segment_regions(&row.text, &row.kept());
     seg.stem(&row.text, &row.language);
     let stem = |w: &str| seg.tokens.iter().find(|t| t.span.slice(&row.text) == w).unwrap().stem.clone();
     assert_eq!(stem("attaques"), stem("attaque"));
@@ -363,7 +347,7 @@ fn stems_follow_the_document_language() {
     assert_eq!(stem("régime"), "regim");
     let en = from_pasted(2, "The attacks continued and the attack was reported by the soldiers.").unwrap();
     let (_, row) = analysed(&en);
-    let mut seg = segment_regions(&row.text, &kept(&row));
+    let mut seg = segment_regions(&row.text, &row.kept());
     seg.stem(&row.text, "en");
     let stem = |w: &str| seg.tokens.iter().find(|t| t.span.slice(&row.text) == w).unwrap().stem.clone();
     assert_eq!(stem("attacks"), "attack");

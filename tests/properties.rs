@@ -3,29 +3,13 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use prisme::engine::{analyse, decode_file, from_pasted, segment_regions, to_json, Config, DocumentRow, InputDocument, Span};
+use prisme::engine::{analyse, decode_file, from_pasted, segment_regions, to_json, Config, InputDocument, Span};
 use proptest::prelude::*;
 
 fn on_boundaries(text: &str, span: Span) -> bool {
     span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
 }
 
-fn kept(row: &DocumentRow) -> Vec<Span> {
-    let mut cuts: Vec<Span> = row.removed.iter().map(|r| r.span).collect();
-    cuts.sort();
-    let mut regions = Vec::new();
-    let mut at = row.body.start;
-    for c in cuts {
-        if c.start > at {
-            regions.push(Span::new(at, c.start));
-        }
-        at = at.max(c.end);
-    }
-    if at < row.body.end {
-        regions.push(Span::new(at, row.body.end));
-    }
-    regions
-}
 
 fn check(docs: &[InputDocument]) {
     let a = analyse(docs, &Config::default());
@@ -38,7 +22,7 @@ fn check(docs: &[InputDocument]) {
             assert!(on_boundaries(t, r.span), "removed {:?}", r.span);
             assert_eq!(r.span.slice(t), r.text);
         }
-        let seg = segment_regions(t, &kept(row));
+        let seg = segment_regions(t, &row.kept());
         for tok in &seg.tokens {
             assert!(on_boundaries(t, tok.span), "token {:?}", tok.span);
             assert!(!tok.span.is_empty());

@@ -100,6 +100,14 @@ pub struct RemovedRow {
     pub text: String,
 }
 
+impl DocumentRow {
+    /// The parts of the body that were analysed: the body minus what cleaning
+    /// removed (the text words, sentences and every span are counted on).
+    pub fn kept(&self) -> Vec<Span> {
+        super::clean::kept_between(self.body, self.removed.iter().map(|r| r.span).collect())
+    }
+}
+
 /// Something the reader of a document's results should know.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentWarning {

@@ -94,10 +94,7 @@ impl<'a> TextIndex<'a> {
                 text: &d.text,
                 language: &d.language,
                 // The same kept text as the analysis: what cleaning removed stays out.
-                seg: Cow::Owned(segment_regions(
-                    &d.text,
-                    &crate::engine::clean::kept_between(d.body, d.removed.iter().map(|r| r.span).collect()),
-                )),
+                seg: Cow::Owned(segment_regions(&d.text, &d.kept())),
             })
             .collect();
         TextIndex { analysis, corpus: Corpus::new(inputs) }
