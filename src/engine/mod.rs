@@ -124,12 +124,83 @@ pub fn generator() -> String {
 /// A user gazetteer that does not parse is ignored (the built-in list is used);
 /// call [`gazetteer_for`] first to show the user the error.
 pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
+    analyse_staged(docs, config, &mut |_| {})
+}
+
+/// Time spent in each stage of one [`analyse`] run, in milliseconds, for the
+/// benchmarks (`cargo bench`, `scripts/bench`). Stages run one after the other
+/// over the whole corpus, so they add up to `total` (give or take the clock).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageTimes {
+    /// Page chrome and repeated paragraphs found across documents.
+    pub clean: f64,
+    /// Sentences and tokens.
+    pub segment: f64,
+    /// Language detection, Snowball stems and the document rows.
+    pub language: f64,
+    /// Gazetteer matching, descriptions, discovery, co-occurrences.
+    pub actors: f64,
+    /// Sentiment toward each actor.
+    pub sentiment: f64,
+    /// Keyness, frames and markers.
+    pub framing: f64,
+    /// The whole analysis.
+    pub total: f64,
+}
+
+/// [`analyse`], timed stage by stage with the native clock. Same output.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn analyse_timed(docs: &[InputDocument], config: &Config) -> (Analysis, StageTimes) {
+    let started = std::time::Instant::now();
+    analyse_with_clock(docs, config, &|| started.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// [`analyse`], timed stage by stage with `now` (milliseconds from any
+/// origin): the browser passes `performance.now`, where `std::time` panics.
+pub fn analyse_with_clock(docs: &[InputDocument], config: &Config, now: &dyn Fn() -> f64) -> (Analysis, StageTimes) {
+    let mut times = StageTimes::default();
+    let started = now();
+    let mut last = started;
+    let analysis = analyse_staged(docs, config, &mut |stage| {
+        let t = now();
+        let spent = t - last;
+        last = t;
+        match stage {
+            Stage::Clean => times.clean += spent,
+            Stage::Segment => times.segment += spent,
+            Stage::Language => times.language += spent,
+            Stage::Actors => times.actors += spent,
+            Stage::Sentiment => times.sentiment += spent,
+            Stage::Framing => times.framing += spent,
+        }
+    });
+    times.total = now() - started;
+    (analysis, times)
+}
+
+/// A stage of [`analyse`], reported to the timer when it ends.
+#[derive(Clone, Copy)]
+enum Stage {
+    Clean,
+    Segment,
+    Language,
+    Actors,
+    Sentiment,
+    Framing,
+}
+
+/// The analysis; `done(stage)` is called each time a stage's work ends (per
+/// document for segment and language), so a timer can charge the time since
+/// the previous call to it.
+fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(Stage)) -> Analysis {
     let mut rows = Vec::with_capacity(docs.len());
     let mut segs = Vec::with_capacity(docs.len());
     let removals = clean::find_removals(docs);
+    done(Stage::Clean);
     for (doc, removals) in docs.iter().zip(&removals) {
         let body = Span::new(body_start(&doc.text), doc.text.len());
         let mut seg = segment_regions(&doc.text, &clean::kept_regions(body, removals));
+        done(Stage::Segment);
         let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens);
         let language = if doc.language.trim().is_empty() {
             language::detect_document(&seg.tokens, &paragraphs).to_string()
@@ -156,6 +227,7 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
             warnings,
         });
         segs.push(seg);
+        done(Stage::Language);
     }
     let views: Vec<actors::DocView> = docs
         .iter()
@@ -180,8 +252,11 @@ pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
             *actor.sources.entry(source.to_string()).or_default() += n;
         }
     }
+    done(Stage::Actors);
     let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &found.actors, &found.mentions);
+    done(Stage::Sentiment);
     let (keywords, frames, markers) = framing::analyse(&rows, &segs, &found.mentions);
+    done(Stage::Framing);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
