@@ -96,6 +96,9 @@ pub(crate) struct Terms {
     pub display: [HashMap<TermKey, (String, String)>; 3],
     /// Per language: counts over all its documents, so the rest of the corpus is total − scope.
     pub totals: [HashMap<TermKey, u32>; 3],
+    /// Per language: the terms seen at least [`MIN_REFERENCE_COUNT`] times, in
+    /// the order an under-used term absent from a scope ranks (see [`keyness_rows`]).
+    pub by_total: [Vec<(TermKey, u32)>; 3],
 }
 
 /// Joins spellings, with no space after an elision ("régime d'Assad").
@@ -234,7 +237,19 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
             *total.entry(*k).or_default() += n;
         }
     }
-    Terms { per_doc, display, totals }
+    // A term absent from a scope has a = 0, so its G² is 2·b·ln((c+d)/d): it
+    // grows with b = its total alone. Ranked once here by (total, stem, id),
+    // the order keyness_rows gives them, each scope only reads the head of
+    // this list instead of scoring every term of the language.
+    let by_total: [Vec<(TermKey, u32)>; 3] = std::array::from_fn(|l| {
+        let shown = &display[l];
+        let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
+        let mut list: Vec<(TermKey, u32)> =
+            totals[l].iter().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(k, &n)| (*k, n)).collect();
+        list.sort_unstable_by(|x, y| y.1.cmp(&x.1).then_with(|| key_str(&x.0).cmp(key_str(&y.0))).then_with(|| x.0.cmp(&y.0)));
+        list
+    });
+    Terms { per_doc, display, totals, by_total }
 }
 
 /// Keyness of the documents marked in `members` against the other documents
@@ -259,16 +274,15 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
                 *in_scope.entry(*k).or_default() += n;
             }
         }
-        let counts = terms.totals[lang.index()].iter().map(|(k, &total)| {
-            let a = in_scope.get(k).copied().unwrap_or(0);
-            (k, (a, total - a))
-        });
         let (cf, df) = (c as f64, d as f64);
         let shown = &terms.display[lang.index()];
         let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
+        let totals = &terms.totals[lang.index()];
         let mut over = Vec::new();
         let mut under = Vec::new();
-        for (key, (a, b)) in counts {
+        // Terms the scope uses: over- or under-used.
+        for (key, &a) in &in_scope {
+            let b = totals.get(key).copied().unwrap_or(0) - a;
             let (af, bf) = (a as f64, b as f64);
             let is_over = af * df > bf * cf;
             if is_over && a >= MIN_TARGET_COUNT {
@@ -276,6 +290,12 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
             } else if !is_over && af * df < bf * cf && b >= MIN_REFERENCE_COUNT {
                 under.push((*key, a, b, log_likelihood(af, bf, cf, df), key_str(key)));
             }
+        }
+        // Terms the scope never uses are all under-used and rank by their total
+        // (see `Terms::by_total`): only the first shortlist of them can be kept.
+        let absent = terms.by_total[lang.index()].iter().filter(|(k, _)| !in_scope.contains_key(k));
+        for (key, b) in absent.take(KEYWORDS_UNDER * SHORTLIST_FACTOR) {
+            under.push((*key, 0, *b, log_likelihood(0.0, *b as f64, cf, df), key_str(key)));
         }
         for (list, direction, keep) in [(&mut over, "over", KEYWORDS_OVER), (&mut under, "under", KEYWORDS_UNDER)] {
             // Strongest first; ties by stem, then by term id, so the order never depends on hashing.
