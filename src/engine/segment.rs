@@ -71,9 +71,15 @@ impl Segmented {
             _ => return,
         };
         let stemmer = rust_stemmers::Stemmer::create(algorithm);
+        // A text repeats its words: each spelling is stemmed once.
+        let mut stems: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         for t in self.tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            let lower = t.span.slice(text).to_lowercase().replace(['’', '‘', 'ʼ'], "'");
-            t.stem = fold(&stemmer.stem(&lower));
+            let surface = t.span.slice(text);
+            let stem = stems.entry(surface).or_insert_with(|| {
+                let lower = surface.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+                fold(&stemmer.stem(&lower))
+            });
+            t.stem.clone_from(stem);
         }
     }
 

@@ -10,7 +10,7 @@ use super::corpus::{Corpus, Vocab, NO_TYPE};
 use super::lexicon::Language;
 use super::round4;
 use crate::engine::analysis::KeywordRow;
-use std::collections::HashMap;
+use super::{FastMap as HashMap, FastSet};
 
 /// G² at or above this is significant at p < 0.05 (chi-square, 1 degree of freedom).
 pub const G2_P05: f64 = 3.84;
@@ -144,7 +144,7 @@ fn for_each_ngram(vocab: &Vocab, doc_types: &[u32], sentences: &[std::ops::Range
 
 /// Counts terms in every document; phrases are kept when they pass the collocation tests.
 pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
-    let mut per_doc: Vec<HashMap<TermKey, u32>> = vec![HashMap::new(); corpus.docs.len()];
+    let mut per_doc: Vec<HashMap<TermKey, u32>> = vec![HashMap::default(); corpus.docs.len()];
     let mut display: [HashMap<TermKey, (String, String)>; 3] = Default::default();
     for lang in Language::ALL {
         let vocab = corpus.vocab(lang);
@@ -156,7 +156,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         let mut unit_counts = vec![0u32; vocab.units.len()];
         let mut n_words = 0u64;
         // count, documents, last document seen
-        let mut phrases: HashMap<TermKey, (u32, u32, usize)> = HashMap::new();
+        let mut phrases: HashMap<TermKey, (u32, u32, usize)> = HashMap::default();
         for &d in &docs {
             let doc = &corpus.docs[d];
             for &t in &doc.types {
@@ -179,7 +179,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         }
         let min_docs = MIN_COLLOCATION_DOCS.min(docs.len() as u32);
         let n = n_words as f64;
-        let accepted: std::collections::HashSet<TermKey> = phrases
+        let accepted: FastSet<TermKey> = phrases
             .iter()
             .filter(|(key, &(count, ndocs, _))| {
                 if count < MIN_COLLOCATION_COUNT || ndocs < min_docs {
@@ -194,7 +194,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
             .collect();
         // Pass 2: counts per document, and the spellings seen for each term.
         let mut type_counts = vec![0u32; vocab.types.len()];
-        let mut phrase_spellings: HashMap<TermKey, HashMap<[u32; 3], u32>> = HashMap::new();
+        let mut phrase_spellings: HashMap<TermKey, HashMap<[u32; 3], u32>> = HashMap::default();
         for &d in &docs {
             let doc = &corpus.docs[d];
             let counts = &mut per_doc[d];
@@ -244,10 +244,10 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
     let by_total: [Vec<(TermKey, u32)>; 3] = std::array::from_fn(|l| {
         let shown = &display[l];
         let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
-        let mut list: Vec<(TermKey, u32)> =
-            totals[l].iter().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(k, &n)| (*k, n)).collect();
-        list.sort_unstable_by(|x, y| y.1.cmp(&x.1).then_with(|| key_str(&x.0).cmp(key_str(&y.0))).then_with(|| x.0.cmp(&y.0)));
-        list
+        let mut list: Vec<(TermKey, u32, &str)> =
+            totals[l].iter().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(k, &n)| (*k, n, key_str(k))).collect();
+        list.sort_unstable_by(|x, y| y.1.cmp(&x.1).then_with(|| x.2.cmp(y.2)).then_with(|| x.0.cmp(&y.0)));
+        list.into_iter().map(|(k, n, _)| (k, n)).collect()
     });
     Terms { per_doc, display, totals, by_total }
 }
@@ -268,7 +268,7 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
         if c == 0 || d == 0 {
             continue;
         }
-        let mut in_scope: HashMap<TermKey, u32> = HashMap::new();
+        let mut in_scope: HashMap<TermKey, u32> = HashMap::default();
         for &doc in &target {
             for (k, &n) in &terms.per_doc[doc] {
                 *in_scope.entry(*k).or_default() += n;
