@@ -200,8 +200,10 @@ fn run_len(s: &str, pred: impl Fn(char) -> bool) -> usize {
 }
 
 fn url_len(s: &str) -> Option<usize> {
-    let lower_head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    if !(lower_head.starts_with("http://") || lower_head.starts_with("https://") || lower_head.starts_with("www.")) {
+    // Checked on bytes, without lower-casing a copy: called at every token.
+    // No character outside ASCII lower-cases to a letter of these prefixes.
+    let starts = |p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if !(starts("http://") || starts("https://") || starts("www.")) {
         return None;
     }
     let raw = run_len(s, |c| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”'));
