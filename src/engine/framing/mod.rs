@@ -94,10 +94,21 @@ pub(crate) fn round4(x: f64) -> f64 {
 }
 
 /// A document without a source is its own source (named by its id): its source
-/// rows would repeat its document rows, so they are left out.
-pub(crate) fn stands_for_itself(corpus: &Corpus, source: &str, members: &[bool]) -> bool {
-    let mut docs = corpus.docs.iter().zip(members).filter(|(_, &m)| m);
-    matches!((docs.next(), docs.next()), (Some((d, _)), None) if d.id == source)
+/// rows would repeat its document rows, so they are left out. `members` are
+/// the indexes of the source's documents.
+pub(crate) fn stands_for_itself(corpus: &Corpus, source: &str, members: &[usize]) -> bool {
+    matches!(members, [d] if corpus.docs[*d].id == source)
+}
+
+/// The indexes of each source's documents, by source name, found in one pass
+/// (not one pass per source: a corpus of documents without sources has as
+/// many sources as documents).
+pub(crate) fn docs_by_source<'c>(corpus: &'c Corpus) -> BTreeMap<&'c str, Vec<usize>> {
+    let mut sources: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        sources.entry(doc.source).or_default().push(d);
+    }
+    sources
 }
 
 /// Keywords (each document, then each source, against the rest of the corpus
@@ -115,14 +126,12 @@ pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], mentions: &[Ment
         let members: Vec<bool> = (0..corpus.docs.len()).map(|i| i == d).collect();
         keywords.extend(keyness::keyness_rows(&corpus, &terms, &format!("document:{}", doc.id), &members));
     }
-    let mut sources: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
-        sources.entry(doc.source).or_insert_with(|| vec![false; corpus.docs.len()])[d] = true;
-    }
-    for (source, members) in sources {
-        if stands_for_itself(&corpus, source, &members) {
+    for (source, docs) in docs_by_source(&corpus) {
+        if stands_for_itself(&corpus, source, &docs) {
             continue;
         }
+        let mut members = vec![false; corpus.docs.len()];
+        docs.iter().for_each(|&d| members[d] = true);
         keywords.extend(keyness::keyness_rows(&corpus, &terms, &format!("source:{source}"), &members));
     }
     let frames = frames::frame_rows(&corpus);
