@@ -34,6 +34,19 @@ const ITALIAN: &[&str] = &[
 const LANGUAGES: &[(&str, &[&str])] =
     &[("fr", FRENCH), ("en", ENGLISH), ("es", SPANISH), ("de", GERMAN), ("it", ITALIAN)];
 
+/// For each function word, the lists of [`LANGUAGES`] it is in, as bits
+/// (bit i for `LANGUAGES[i]`): one look-up per token instead of scanning the
+/// five lists.
+static FUNCTION_WORDS: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
+    let mut map = std::collections::HashMap::new();
+    for (i, (_, list)) in LANGUAGES.iter().enumerate() {
+        for w in list.iter() {
+            *map.entry(*w).or_insert(0u8) |= 1 << i;
+        }
+    }
+    map
+});
+
 /// The languages Prisme's lexicons cover in full.
 pub const FULLY_SUPPORTED: &[&str] = &["fr", "en"];
 
@@ -72,9 +85,10 @@ pub fn detect(tokens: &[Token]) -> &'static str {
     }
     let mut counts = [0usize; 5];
     for t in &words {
-        let mut lists = LANGUAGES.iter().enumerate().filter(|(_, (_, list))| list.contains(&t.key.as_str()));
-        if let (Some((i, _)), None) = (lists.next(), lists.next()) {
-            counts[i] += 1;
+        // A word in exactly one list: one bit set.
+        let lists = FUNCTION_WORDS.get(t.key.as_str()).copied().unwrap_or(0);
+        if lists.count_ones() == 1 {
+            counts[lists.trailing_zeros() as usize] += 1;
         }
     }
     let (best, &n) = counts.iter().enumerate().fold((0, &0), |acc, (i, n)| if *n > *acc.1 { (i, n) } else { acc });

@@ -126,13 +126,64 @@ pub fn generator() -> String {
 /// A user gazetteer that does not parse is ignored (the built-in list is used);
 /// call [`gazetteer_for`] first to show the user the error.
 pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
-    analyse_with_progress(docs, config, &mut |_| {})
+    analyse_staged(docs, config, &mut |_| {})
+}
+
+/// Time spent in each stage of one [`analyse`] run, in milliseconds, for the
+/// benchmarks (`cargo bench`, `scripts/bench`). Stages run one after the other
+/// over the whole corpus, so they add up to `total` (give or take the clock).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct StageTimes {
+    /// Page chrome and repeated paragraphs found across documents.
+    pub clean: f64,
+    /// Sentences and tokens.
+    pub segment: f64,
+    /// Language detection, Snowball stems and the document rows.
+    pub language: f64,
+    /// Gazetteer matching, descriptions, discovery, co-occurrences.
+    pub actors: f64,
+    /// Sentiment toward each actor.
+    pub sentiment: f64,
+    /// Keyness, frames and markers.
+    pub framing: f64,
+    /// The whole analysis.
+    pub total: f64,
+}
+
+/// [`analyse`], timed stage by stage with the native clock. Same output.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn analyse_timed(docs: &[InputDocument], config: &Config) -> (Analysis, StageTimes) {
+    let started = std::time::Instant::now();
+    analyse_with_clock(docs, config, &|| started.elapsed().as_secs_f64() * 1000.0)
+}
+
+/// [`analyse`], timed stage by stage with `now` (milliseconds from any
+/// origin): the browser passes `performance.now`, where `std::time` panics.
+pub fn analyse_with_clock(docs: &[InputDocument], config: &Config, now: &dyn Fn() -> f64) -> (Analysis, StageTimes) {
+    let mut times = StageTimes::default();
+    let started = now();
+    let mut last = started;
+    let analysis = analyse_staged(docs, config, &mut |stage| {
+        let t = now();
+        let spent = t - last;
+        last = t;
+        match stage {
+            Stage::Clean => times.clean += spent,
+            Stage::Segment => times.segment += spent,
+            Stage::Language => times.language += spent,
+            Stage::Actors => times.actors += spent,
+            Stage::Sentiment => times.sentiment += spent,
+            Stage::Framing => times.framing += spent,
+        }
+    });
+    times.total = now() - started;
+    (analysis, times)
 }
 
 /// Where a running analysis is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
-    /// The stage now running: `cleaning`, `segmenting`, `actors`, `sentiment` or `framing`.
+    /// The stage just finished: `cleaning`, `segmenting`, `actors`, `sentiment` or `framing`.
     pub stage: &'static str,
     /// Work done so far, out of `total` (the same unit for the whole run).
     pub done: usize,
@@ -140,8 +191,8 @@ pub struct Progress {
 }
 
 /// Units of work of each stage after segmentation, as a share of the
-/// segmentation's (one unit per byte of text): measured on the seed corpus,
-/// actors, sentiment and framing each take about as long as segmenting.
+/// segmentation's (one unit per byte of text): on the bench corpora, actors,
+/// sentiment and framing each take about as long as segmenting and stemming.
 const LATER_STAGE_WEIGHT: usize = 1;
 
 /// [`analyse`], calling `progress` as it goes (after each document and each
@@ -151,15 +202,52 @@ pub fn analyse_with_progress(docs: &[InputDocument], config: &Config, progress: 
     let later = bytes * LATER_STAGE_WEIGHT;
     let total = bytes + 3 * later;
     let mut done = 0;
-    progress(Progress { stage: "cleaning", done, total });
+    let mut segmented = 0;
+    analyse_staged(docs, config, &mut |stage| {
+        let name = match stage {
+            Stage::Clean => "cleaning",
+            Stage::Segment => {
+                done += docs.get(segmented).map(|d| d.text.len()).unwrap_or(0);
+                segmented += 1;
+                "segmenting"
+            }
+            Stage::Language => "segmenting",
+            Stage::Actors | Stage::Sentiment | Stage::Framing => {
+                done += later;
+                match stage {
+                    Stage::Actors => "actors",
+                    Stage::Sentiment => "sentiment",
+                    _ => "framing",
+                }
+            }
+        };
+        progress(Progress { stage: name, done: done.min(total), total });
+    })
+}
+
+/// A stage of [`analyse`], reported to the timer when it ends.
+#[derive(Clone, Copy)]
+enum Stage {
+    Clean,
+    Segment,
+    Language,
+    Actors,
+    Sentiment,
+    Framing,
+}
+
+/// The analysis; `done(stage)` is called each time a stage's work ends (per
+/// document for segment and language), so a timer can charge the time since
+/// the previous call to it.
+fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(Stage)) -> Analysis {
     let mut rows = Vec::with_capacity(docs.len());
     let mut segs = Vec::with_capacity(docs.len());
     let removals = clean::find_removals(docs);
+    done(Stage::Clean);
     for (doc, removals) in docs.iter().zip(&removals) {
-        progress(Progress { stage: "segmenting", done, total });
-        done += doc.text.len();
         let body = Span::new(body_start(&doc.text), doc.text.len());
         let mut seg = segment_regions(&doc.text, &clean::kept_regions(body, removals));
+        done(Stage::Segment);
         let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens);
         let language = if doc.language.trim().is_empty() {
             language::detect_document(&seg.tokens, &paragraphs).to_string()
@@ -186,8 +274,8 @@ pub fn analyse_with_progress(docs: &[InputDocument], config: &Config, progress: 
             warnings,
         });
         segs.push(seg);
+        done(Stage::Language);
     }
-    progress(Progress { stage: "actors", done, total });
     let views: Vec<actors::DocView> = docs
         .iter()
         .zip(&segs)
@@ -211,12 +299,11 @@ pub fn analyse_with_progress(docs: &[InputDocument], config: &Config, progress: 
             *actor.sources.entry(source.to_string()).or_default() += n;
         }
     }
-    done += later;
-    progress(Progress { stage: "sentiment", done, total });
+    done(Stage::Actors);
     let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &found.actors, &found.mentions);
-    done += later;
-    progress(Progress { stage: "framing", done, total });
+    done(Stage::Sentiment);
     let (keywords, frames, markers) = framing::analyse(&rows, &segs, &found.mentions);
+    done(Stage::Framing);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),

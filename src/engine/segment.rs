@@ -71,9 +71,15 @@ impl Segmented {
             _ => return,
         };
         let stemmer = rust_stemmers::Stemmer::create(algorithm);
+        // A text repeats its words: each spelling is stemmed once.
+        let mut stems: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
         for t in self.tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            let lower = t.span.slice(text).to_lowercase().replace(['’', '‘', 'ʼ'], "'");
-            t.stem = fold(&stemmer.stem(&lower));
+            let surface = t.span.slice(text);
+            let stem = stems.entry(surface).or_insert_with(|| {
+                let lower = surface.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+                fold(&stemmer.stem(&lower))
+            });
+            t.stem.clone_from(stem);
         }
     }
 
@@ -194,8 +200,10 @@ fn run_len(s: &str, pred: impl Fn(char) -> bool) -> usize {
 }
 
 fn url_len(s: &str) -> Option<usize> {
-    let lower_head: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    if !(lower_head.starts_with("http://") || lower_head.starts_with("https://") || lower_head.starts_with("www.")) {
+    // Checked on bytes, without lower-casing a copy: called at every token.
+    // No character outside ASCII lower-cases to a letter of these prefixes.
+    let starts = |p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if !(starts("http://") || starts("https://") || starts("www.")) {
         return None;
     }
     let raw = run_len(s, |c| !c.is_whitespace() && !matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”'));

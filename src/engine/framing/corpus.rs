@@ -6,7 +6,7 @@
 use super::lexicon::{unit_info, CueSet, Elem, Language, MatchOn, MAX_GAP_WORDS};
 use crate::engine::segment::{Segmented, TokenKind};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 
 /// Marks a token that is not a word (punctuation, number, address).
 pub(crate) const NO_TYPE: u32 = u32::MAX;
@@ -37,7 +37,7 @@ pub(crate) struct Vocab {
 
 impl Vocab {
     fn new(lang: Language) -> Self {
-        Vocab { lang, by_surface: HashMap::new(), types: Vec::new(), units: Vec::new(), unit_by_key: Default::default() }
+        Vocab { lang, by_surface: HashMap::default(), types: Vec::new(), units: Vec::new(), unit_by_key: Default::default() }
     }
 
     fn type_of(&mut self, kind: TokenKind, surface: &str, folded: &str) -> u32 {

@@ -114,9 +114,9 @@ pub(crate) fn frame_rows(corpus: &Corpus) -> Vec<FrameRow> {
             });
         }
     }
+    let members_of = super::docs_by_source(corpus);
     for (source, (words, counts)) in by_source {
-        let members: Vec<bool> = corpus.docs.iter().map(|d| d.source == source).collect();
-        if super::stands_for_itself(corpus, source, &members) {
+        if members_of.get(source).is_some_and(|m| super::stands_for_itself(corpus, source, m)) {
             continue;
         }
         for (f, &n) in counts.iter().enumerate() {

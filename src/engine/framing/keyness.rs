@@ -10,7 +10,7 @@ use super::corpus::{Corpus, Vocab, NO_TYPE};
 use super::lexicon::Language;
 use super::round4;
 use crate::engine::analysis::KeywordRow;
-use std::collections::HashMap;
+use super::{FastMap as HashMap, FastSet};
 
 /// G² at or above this is significant at p < 0.05 (chi-square, 1 degree of freedom).
 pub const G2_P05: f64 = 3.84;
@@ -96,6 +96,9 @@ pub(crate) struct Terms {
     pub display: [HashMap<TermKey, (String, String)>; 3],
     /// Per language: counts over all its documents, so the rest of the corpus is total − scope.
     pub totals: [HashMap<TermKey, u32>; 3],
+    /// Per language: the terms seen at least [`MIN_REFERENCE_COUNT`] times, in
+    /// the order an under-used term absent from a scope ranks (see [`keyness_rows`]).
+    pub by_total: [Vec<(TermKey, u32)>; 3],
 }
 
 /// Joins spellings, with no space after an elision ("régime d'Assad").
@@ -141,7 +144,7 @@ fn for_each_ngram(vocab: &Vocab, doc_types: &[u32], sentences: &[std::ops::Range
 
 /// Counts terms in every document; phrases are kept when they pass the collocation tests.
 pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
-    let mut per_doc: Vec<HashMap<TermKey, u32>> = vec![HashMap::new(); corpus.docs.len()];
+    let mut per_doc: Vec<HashMap<TermKey, u32>> = vec![HashMap::default(); corpus.docs.len()];
     let mut display: [HashMap<TermKey, (String, String)>; 3] = Default::default();
     for lang in Language::ALL {
         let vocab = corpus.vocab(lang);
@@ -153,7 +156,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         let mut unit_counts = vec![0u32; vocab.units.len()];
         let mut n_words = 0u64;
         // count, documents, last document seen
-        let mut phrases: HashMap<TermKey, (u32, u32, usize)> = HashMap::new();
+        let mut phrases: HashMap<TermKey, (u32, u32, usize)> = HashMap::default();
         for &d in &docs {
             let doc = &corpus.docs[d];
             for &t in &doc.types {
@@ -176,7 +179,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         }
         let min_docs = MIN_COLLOCATION_DOCS.min(docs.len() as u32);
         let n = n_words as f64;
-        let accepted: std::collections::HashSet<TermKey> = phrases
+        let accepted: FastSet<TermKey> = phrases
             .iter()
             .filter(|(key, &(count, ndocs, _))| {
                 if count < MIN_COLLOCATION_COUNT || ndocs < min_docs {
@@ -191,7 +194,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
             .collect();
         // Pass 2: counts per document, and the spellings seen for each term.
         let mut type_counts = vec![0u32; vocab.types.len()];
-        let mut phrase_spellings: HashMap<TermKey, HashMap<[u32; 3], u32>> = HashMap::new();
+        let mut phrase_spellings: HashMap<TermKey, HashMap<[u32; 3], u32>> = HashMap::default();
         for &d in &docs {
             let doc = &corpus.docs[d];
             let counts = &mut per_doc[d];
@@ -234,7 +237,19 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
             *total.entry(*k).or_default() += n;
         }
     }
-    Terms { per_doc, display, totals }
+    // A term absent from a scope has a = 0, so its G² is 2·b·ln((c+d)/d): it
+    // grows with b = its total alone. Ranked once here by (total, stem, id),
+    // the order keyness_rows gives them, each scope only reads the head of
+    // this list instead of scoring every term of the language.
+    let by_total: [Vec<(TermKey, u32)>; 3] = std::array::from_fn(|l| {
+        let shown = &display[l];
+        let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
+        let mut list: Vec<(TermKey, u32, &str)> =
+            totals[l].iter().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(k, &n)| (*k, n, key_str(k))).collect();
+        list.sort_unstable_by(|x, y| y.1.cmp(&x.1).then_with(|| x.2.cmp(y.2)).then_with(|| x.0.cmp(&y.0)));
+        list.into_iter().map(|(k, n, _)| (k, n)).collect()
+    });
+    Terms { per_doc, display, totals, by_total }
 }
 
 /// Keyness of the documents marked in `members` against the other documents
@@ -253,22 +268,21 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
         if c == 0 || d == 0 {
             continue;
         }
-        let mut in_scope: HashMap<TermKey, u32> = HashMap::new();
+        let mut in_scope: HashMap<TermKey, u32> = HashMap::default();
         for &doc in &target {
             for (k, &n) in &terms.per_doc[doc] {
                 *in_scope.entry(*k).or_default() += n;
             }
         }
-        let counts = terms.totals[lang.index()].iter().map(|(k, &total)| {
-            let a = in_scope.get(k).copied().unwrap_or(0);
-            (k, (a, total - a))
-        });
         let (cf, df) = (c as f64, d as f64);
         let shown = &terms.display[lang.index()];
         let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
+        let totals = &terms.totals[lang.index()];
         let mut over = Vec::new();
         let mut under = Vec::new();
-        for (key, (a, b)) in counts {
+        // Terms the scope uses: over- or under-used.
+        for (key, &a) in &in_scope {
+            let b = totals.get(key).copied().unwrap_or(0) - a;
             let (af, bf) = (a as f64, b as f64);
             let is_over = af * df > bf * cf;
             if is_over && a >= MIN_TARGET_COUNT {
@@ -276,6 +290,12 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
             } else if !is_over && af * df < bf * cf && b >= MIN_REFERENCE_COUNT {
                 under.push((*key, a, b, log_likelihood(af, bf, cf, df), key_str(key)));
             }
+        }
+        // Terms the scope never uses are all under-used and rank by their total
+        // (see `Terms::by_total`): only the first shortlist of them can be kept.
+        let absent = terms.by_total[lang.index()].iter().filter(|(k, _)| !in_scope.contains_key(k));
+        for (key, b) in absent.take(KEYWORDS_UNDER * SHORTLIST_FACTOR) {
+            under.push((*key, 0, *b, log_likelihood(0.0, *b as f64, cf, df), key_str(key)));
         }
         for (list, direction, keep) in [(&mut over, "over", KEYWORDS_OVER), (&mut under, "under", KEYWORDS_UNDER)] {
             // Strongest first; ties by stem, then by term id, so the order never depends on hashing.

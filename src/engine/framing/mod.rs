@@ -26,6 +26,65 @@ use corpus::{Corpus, DocInput};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+/// Hash maps of the hot loops, keyed by term ids and spellings built from the
+/// user's own text: the Firefox/rustc multiply-rotate hash is several times
+/// faster than the default SipHash on such short keys. Its weakness against
+/// crafted collisions does not matter for a corpus the user analyses alone.
+/// Nothing depends on the iteration order (rankings break ties by key).
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// A set with the hash of [`FastMap`].
+pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash (as in rustc and Firefox): one rotate, xor and multiply per word.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+/// Fx's multiplier: an odd constant with well-spread bits.
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let mut rest = [0u8; 8];
+        let tail = chunks.remainder();
+        rest[..tail.len()].copy_from_slice(tail);
+        self.add(u64::from_le_bytes(rest) ^ tail.len() as u64);
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
 /// Output numbers keep this many decimals: enough to rank, and identical across platforms.
 const ROUNDING: f64 = 10_000.0;
 
@@ -35,10 +94,21 @@ pub(crate) fn round4(x: f64) -> f64 {
 }
 
 /// A document without a source is its own source (named by its id): its source
-/// rows would repeat its document rows, so they are left out.
-pub(crate) fn stands_for_itself(corpus: &Corpus, source: &str, members: &[bool]) -> bool {
-    let mut docs = corpus.docs.iter().zip(members).filter(|(_, &m)| m);
-    matches!((docs.next(), docs.next()), (Some((d, _)), None) if d.id == source)
+/// rows would repeat its document rows, so they are left out. `members` are
+/// the indexes of the source's documents.
+pub(crate) fn stands_for_itself(corpus: &Corpus, source: &str, members: &[usize]) -> bool {
+    matches!(members, [d] if corpus.docs[*d].id == source)
+}
+
+/// The indexes of each source's documents, by source name, found in one pass
+/// (not one pass per source: a corpus of documents without sources has as
+/// many sources as documents).
+pub(crate) fn docs_by_source<'c>(corpus: &'c Corpus) -> BTreeMap<&'c str, Vec<usize>> {
+    let mut sources: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        sources.entry(doc.source).or_default().push(d);
+    }
+    sources
 }
 
 /// Keywords (each document, then each source, against the rest of the corpus
@@ -56,14 +126,12 @@ pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], mentions: &[Ment
         let members: Vec<bool> = (0..corpus.docs.len()).map(|i| i == d).collect();
         keywords.extend(keyness::keyness_rows(&corpus, &terms, &format!("document:{}", doc.id), &members));
     }
-    let mut sources: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
-        sources.entry(doc.source).or_insert_with(|| vec![false; corpus.docs.len()])[d] = true;
-    }
-    for (source, members) in sources {
-        if stands_for_itself(&corpus, source, &members) {
+    for (source, docs) in docs_by_source(&corpus) {
+        if stands_for_itself(&corpus, source, &docs) {
             continue;
         }
+        let mut members = vec![false; corpus.docs.len()];
+        docs.iter().for_each(|&d| members[d] = true);
         keywords.extend(keyness::keyness_rows(&corpus, &terms, &format!("source:{source}"), &members));
     }
     let frames = frames::frame_rows(&corpus);

@@ -1,0 +1,242 @@
+//! Throughput of the engine on generated corpora, stage by stage, and peak
+//! memory. Prints one JSON object per run; `scripts/bench` runs it and makes
+//! the table. Figures, not a test: nothing here fails on a slow run.
+//!
+//!     cargo run --release --example bench -- --corpus fr --mb 5
+//!     cargo run --release --example bench -- --corpus en --mb 5 --runs 3
+//!     cargo run --release --example bench -- --corpus en --mb 5 --write-docs target/bench/en-5.json
+//!
+//! `--write-analysis PATH` writes the analysis as the JSON export, to check
+//! that an optimisation leaves the output byte for byte the same.
+//!
+//! Corpora (never committed; built in memory from files outside the repo):
+//! - `fr`: the five seed texts (`../shared/corpus/seeds`) repeated, each copy
+//!   a document of its own, until the corpus holds `--mb` megabytes;
+//! - `en`: NewsMTSC sentences (`../shared/data/newsmtsc/rw-train.jsonl`, each
+//!   sentence once), 40 to a document, four to a paragraph, taken round
+//!   and round (shifted by a few sentences each round) up to `--mb` megabytes.
+//!
+//! Times are the thread's CPU time (`--wall` for wall-clock time), so that a
+//! busy shared machine does not blur them; `analyse_wall_ms` is one more run
+//! timed by the wall clock. Stages: `decode` is intake (`decode_file` on each file's bytes); the others
+//! come from [`prisme::engine::analyse_timed`]; `json` is the serialisation
+//! the worker does before posting the analysis to the page.
+
+use prisme::engine::{analyse_timed, analyse_with_clock, decode_file, InputDocument, StageTimes};
+use std::time::Instant;
+
+/// A megabyte here is 10^6 bytes, as in MB/s.
+const MB: usize = 1_000_000;
+/// Sentences per English document: a news article's length.
+const EN_SENTENCES_PER_DOC: usize = 40;
+/// Sentences per English paragraph.
+const EN_SENTENCES_PER_PARAGRAPH: usize = 4;
+/// Each round over the English sentences starts this many sentences later,
+/// so that the documents of one round are not copies of the previous one's.
+const EN_ROUND_SHIFT: usize = 7;
+
+struct Args {
+    corpus: String,
+    mb: f64,
+    runs: usize,
+    write_docs: Option<String>,
+    write_analysis: Option<String>,
+    wall: bool,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args { corpus: "fr".into(), mb: 5.0, runs: 1, write_docs: None, write_analysis: None, wall: false };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--corpus" => args.corpus = it.next().expect("--corpus fr|en"),
+            "--mb" => args.mb = it.next().and_then(|v| v.parse().ok()).expect("--mb N"),
+            "--runs" => args.runs = it.next().and_then(|v| v.parse().ok()).expect("--runs N"),
+            "--write-docs" => args.write_docs = Some(it.next().expect("--write-docs PATH")),
+            "--write-analysis" => args.write_analysis = Some(it.next().expect("--write-analysis PATH")),
+            "--wall" => args.wall = true,
+            "--bench" => {} // added by `cargo bench`
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    args
+}
+
+fn shared(path: &str) -> String {
+    format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files of the corpus: (file name, bytes), `target` bytes in all or a little more.
+fn corpus_files(corpus: &str, target: usize) -> Vec<(String, Vec<u8>)> {
+    match corpus {
+        "fr" => {
+            let dir = shared("corpus/seeds");
+            let mut seeds: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{dir}: {e}"))
+                .filter_map(|e| e.ok())
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).expect("seed")))
+                .collect();
+            seeds.sort();
+            let mut files = Vec::new();
+            let mut total = 0;
+            for round in 0.. {
+                for (name, bytes) in &seeds {
+                    if total >= target {
+                        return files;
+                    }
+                    total += bytes.len();
+                    files.push((format!("r{round:05}-{name}"), bytes.clone()));
+                }
+            }
+            unreachable!()
+        }
+        "en" => {
+            let path = shared("data/newsmtsc/rw-train.jsonl");
+            let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let mut seen = std::collections::HashSet::new();
+            let sentences: Vec<String> = raw
+                .lines()
+                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                .filter_map(|v| v["sentence"].as_str().map(str::to_string))
+                .filter(|s| seen.insert(s.clone()))
+                .collect();
+            let mut files = Vec::new();
+            let mut total = 0;
+            let mut round = 0;
+            let mut next = 0;
+            while total < target {
+                let mut text = String::new();
+                for k in 0..EN_SENTENCES_PER_DOC {
+                    if next == sentences.len() {
+                        round += 1;
+                        next = 0;
+                    }
+                    let s = &sentences[(next + round * EN_ROUND_SHIFT) % sentences.len()];
+                    next += 1;
+                    if k > 0 {
+                        text.push_str(if k % EN_SENTENCES_PER_PARAGRAPH == 0 { "\n\n" } else { " " });
+                    }
+                    text.push_str(s);
+                }
+                text.push('\n');
+                total += text.len();
+                files.push((format!("newsmtsc-{:05}.txt", files.len()), text.into_bytes()));
+            }
+            files
+        }
+        other => panic!("unknown corpus {other} (fr or en)"),
+    }
+}
+
+#[repr(C)]
+struct Timespec {
+    sec: i64,
+    nsec: i64,
+}
+
+extern "C" {
+    fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
+}
+
+/// Linux's CLOCK_THREAD_CPUTIME_ID.
+const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+
+/// CPU time of this thread in milliseconds: unlike wall time, it does not
+/// count the time other processes on a shared machine take from us.
+fn cpu_ms() -> f64 {
+    let mut ts = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: clock_gettime only writes the struct we pass, laid out as the C timespec on 64-bit Linux.
+    unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.sec as f64 * 1000.0 + ts.nsec as f64 / 1e6
+}
+
+/// A line of /proc/self/status, in kB (Linux only; 0 elsewhere).
+fn status_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Resets the peak resident size (VmHWM) to the current one, so the next
+/// reading is the peak of the analysis alone (with its input resident).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn main() {
+    let args = parse_args();
+    let files = corpus_files(&args.corpus, (args.mb * MB as f64) as usize);
+    let input_bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+
+    let started = cpu_ms();
+    let mut docs: Vec<InputDocument> = Vec::with_capacity(files.len());
+    for (name, bytes) in &files {
+        docs.extend(decode_file(name, bytes).expect("corpus file decodes"));
+    }
+    let decode_ms = cpu_ms() - started;
+    drop(files);
+
+    if let Some(path) = &args.write_docs {
+        if let Some(dir) = std::path::Path::new(path).parent() {
+            std::fs::create_dir_all(dir).expect("folder for --write-docs");
+        }
+        let json = serde_json::to_string(&serde_json::json!({ "documents": docs })).expect("documents as JSON");
+        std::fs::write(path, json).expect("--write-docs written");
+    }
+
+    // Median run by total time; its stage times are reported.
+    let mut runs: Vec<(StageTimes, f64, u64, u64, f64)> = Vec::new();
+    for _ in 0..args.runs.max(1) {
+        reset_peak();
+        let base_kb = status_kb("VmRSS:");
+        let (analysis, times) = if args.wall {
+            analyse_timed(&docs, &Default::default())
+        } else {
+            analyse_with_clock(&docs, &Default::default(), &cpu_ms)
+        };
+        let t = cpu_ms();
+        let json = serde_json::to_string(&analysis).expect("analysis as JSON");
+        let json_ms = cpu_ms() - t;
+        let peak_kb = status_kb("VmHWM:");
+        std::hint::black_box(json.len());
+        if let Some(path) = &args.write_analysis {
+            std::fs::write(path, prisme::engine::to_json(&analysis)).expect("--write-analysis written");
+        }
+        drop(analysis);
+        drop(json);
+        let wall = Instant::now();
+        std::hint::black_box(prisme::engine::analyse(&docs, &Default::default()));
+        let wall_ms = wall.elapsed().as_secs_f64() * 1000.0;
+        runs.push((times, json_ms, base_kb, peak_kb, wall_ms));
+    }
+    runs.sort_by(|a, b| a.0.total.total_cmp(&b.0.total));
+    let (times, json_ms, base_kb, peak_kb, wall_ms) = runs[runs.len() / 2];
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let out = serde_json::json!({
+        "corpus": args.corpus,
+        "input_bytes": input_bytes,
+        "text_bytes": docs.iter().map(|d| d.text.len()).sum::<usize>(),
+        "documents": docs.len(),
+        "words": words,
+        "runs": args.runs.max(1),
+        "decode_ms": decode_ms,
+        "clean_ms": times.clean,
+        "segment_ms": times.segment,
+        "language_ms": times.language,
+        "actors_ms": times.actors,
+        "sentiment_ms": times.sentiment,
+        "framing_ms": times.framing,
+        "analyse_ms": times.total,
+        "json_ms": json_ms,
+        "clock": if args.wall { "wall" } else { "cpu" },
+        "analyse_wall_ms": wall_ms,
+        "rss_before_kb": base_kb,
+        "peak_rss_kb": peak_kb,
+    });
+    println!("{out}");
+}

@@ -1,0 +1,122 @@
+// Turns the files `scripts/bench` wrote into one table (stdout), one JSON
+// (results.json) and, with --svg FILE, a plot of analysis time against
+// corpus size.   node scripts/bench-report.mjs target/bench [--svg docs/growth.svg]
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? 'target/bench';
+const svgAt = process.argv.indexOf('--svg');
+const svgFile = svgAt > 0 ? process.argv[svgAt + 1] : null;
+
+const read = (f) => (existsSync(join(dir, f)) ? JSON.parse(readFileSync(join(dir, f), 'utf8')) : null);
+const lines = (f) => (existsSync(join(dir, f))
+  ? readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+const MB = 1e6;
+const mbps = (bytes, ms) => (ms > 0 ? bytes / MB / (ms / 1000) : null);
+const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
+const r2 = (x) => (x == null ? null : Math.round(x * 100) / 100);
+
+const STAGES = ['decode', 'clean', 'segment', 'language', 'actors', 'sentiment', 'framing', 'analyse', 'json'];
+const native = {};
+for (const c of ['fr', 'en']) {
+  const n = read(`native-${c}-5.json`);
+  if (!n) continue;
+  native[c] = {
+    input_bytes: n.input_bytes, documents: n.documents, clock: n.clock,
+    stages_ms: Object.fromEntries(STAGES.map((s) => [s, r1(n[`${s}_ms`])])),
+    stages_mb_s: Object.fromEntries(STAGES.map((s) => [s, r2(mbps(n.input_bytes, n[`${s}_ms`]))])),
+    analyse_wall_ms: r1(n.analyse_wall_ms),
+    peak_rss_mb: r1(n.peak_rss_kb / 1024),
+    peak_over_input: r1(n.peak_rss_kb * 1024 / n.input_bytes),
+  };
+}
+const browser = read('browser.json');
+const wasm = {};
+for (const b of browser?.corpora ?? []) {
+  const c = b.corpus.replace(/-.*/, '');
+  const p = b.prisme; const w = b.wink;
+  wasm[c] = {
+    documents: p.documents, bytes: p.bytes,
+    worker_elapsed_ms: r1(p.elapsed_ms), worker_wall_ms: r1(p.wall_ms),
+    worker_mb_s: r2(mbps(p.bytes, p.elapsed_ms)), worker_wall_mb_s: r2(mbps(p.bytes, p.wall_ms)),
+    wink_ms: r1(w?.wall_ms), wink_model_ms: r1(w?.model_ms), wink_mb_s: r2(w ? mbps(p.bytes, w.wall_ms) : null),
+    // > 1: Prisme's full round trip is that many times faster than wink-nlp on the same text.
+    ratio_vs_wink: r2(w ? w.wall_ms / p.wall_ms : null),
+  };
+}
+const load = browser?.load && {
+  transfer_raw_kb: r1(browser.load.raw_bytes / 1024), transfer_gzip_kb: r1(browser.load.gzip_bytes / 1024),
+  files: browser.load.files, fcp_ms: r1(browser.load.fcp_ms), demo_shown_ms: r1(browser.load.demo_ms),
+  seeds_shown_ms: r1(browser.load.seeds_ms),
+};
+const growth = {
+  native: lines('growth-native.jsonl').map((g) => ({ mb: r2(g.input_bytes / MB), ms: r1(g.analyse_ms), wall_ms: r1(g.analyse_wall_ms), peak_rss_mb: r1(g.peak_rss_kb / 1024) })),
+  wasm: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.map((c) => ({ mb: r2(c.prisme.bytes / MB), ms: r1(c.prisme.elapsed_ms), wall_ms: r1(c.prisme.wall_ms) }))),
+};
+const ratios = Object.values(wasm).map((w) => w.ratio_vs_wink).filter((x) => x != null);
+const results = {
+  date: new Date().toISOString(), cpu: cpus()[0]?.model, chromium: browser?.chromium ?? null,
+  ratio_vs_wink: ratios.length ? r2(Math.min(...ratios)) : null,
+  native, wasm, load, growth,
+};
+writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+// The table.
+const rows = [];
+const cols = Object.keys(native).length ? Object.keys(native) : Object.keys(wasm);
+const fmt = (v, unit = '') => (v == null ? '—' : `${v}${unit}`);
+const add = (label, f) => rows.push([label, ...cols.map(f)]);
+const mbOf = (c) => r1((native[c]?.input_bytes ?? wasm[c]?.bytes ?? 0) / MB);
+add('corpus', (c) => `${c} ${mbOf(c)} MB, ${native[c]?.documents ?? wasm[c]?.documents} docs`);
+const names = { decode: 'intake (decode)', clean: 'clean', segment: 'segment', language: 'language + stems', actors: 'actors', sentiment: 'sentiment', framing: 'framing', analyse: 'whole analysis', json: 'analysis → JSON' };
+for (const s of STAGES) add(`native ${names[s]}`, (c) => (native[c] ? `${fmt(native[c].stages_mb_s[s])} MB/s (${native[c].stages_ms[s]} ms)` : '—'));
+add('native analysis, wall clock', (c) => (native[c] ? `${fmt(r2(mbps(native[c].input_bytes, native[c].analyse_wall_ms)))} MB/s (${native[c].analyse_wall_ms} ms)` : '—'));
+add('native peak memory', (c) => (native[c] ? `${native[c].peak_rss_mb} MB (${native[c].peak_over_input}× input)` : '—'));
+add('wasm worker analysis', (c) => (wasm[c] ? `${fmt(wasm[c].worker_mb_s)} MB/s (${wasm[c].worker_elapsed_ms} ms)` : '—'));
+add('wasm worker round trip', (c) => (wasm[c] ? `${fmt(wasm[c].worker_wall_mb_s)} MB/s (${wasm[c].worker_wall_ms} ms)` : '—'));
+add('wink-nlp same text', (c) => (wasm[c] ? `${fmt(wasm[c].wink_mb_s)} MB/s (${wasm[c].wink_ms} ms)` : '—'));
+add('Prisme vs wink-nlp (×)', (c) => fmt(wasm[c]?.ratio_vs_wink, '×'));
+const width = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+const line = (r) => r.map((v, i) => String(v).padEnd(width[i])).join('  ').trimEnd();
+console.log(`Prisme benchmark, ${results.date.slice(0, 16)} UTC, ${results.cpu}, Chromium ${results.chromium ?? '—'}`);
+console.log(`(native times are thread CPU time; browser times are wall clock)`);
+for (const r of rows) console.log(line(r));
+if (load) {
+  console.log(`page first visit: ${load.transfer_raw_kb} KB raw, ${load.transfer_gzip_kb} KB gzip -9 (${load.files.length} files)`);
+  console.log(`page first contentful paint ${load.fcp_ms} ms; demo shown analysed ${load.demo_shown_ms} ms; five seeds opened → shown ${load.seeds_shown_ms} ms`);
+}
+for (const [name, g] of Object.entries(growth)) {
+  if (g.length) console.log(`growth ${name}: ` + g.map((p) => `${p.mb} MB ${r1(p.ms / 1000)} s`).join(', '));
+}
+console.log(`regression metric ratio_vs_wink: ${fmt(results.ratio_vs_wink, '×')}   (JSON: ${join(dir, 'results.json')})`);
+
+if (svgFile) writeFileSync(svgFile, plot(growth));
+
+/** Time against corpus size, each series with the line linear growth from its smallest corpus would follow. */
+function plot(growth) {
+  const series = [['native (CPU time)', growth.native, '#1f5fa8'], ['wasm worker', growth.wasm, '#b5452a']].filter(([, g]) => g.length);
+  const W = 560; const H = 340; const L = 64; const R = 20; const T = 36; const B = 48;
+  const maxX = Math.max(1, ...series.flatMap(([, g]) => g.map((p) => p.mb)));
+  const maxY = Math.max(1, ...series.flatMap(([, g]) => g.map((p) => p.ms / 1000)));
+  const niceStep = (m) => { const s = 10 ** Math.floor(Math.log10(m / 5)); return [1, 2, 5, 10].map((k) => k * s).find((k) => m / k <= 6); };
+  const sx = niceStep(maxX); const sy = niceStep(maxY);
+  const X = Math.ceil(maxX / sx) * sx; const Y = Math.ceil(maxY / sy) * sy;
+  const px = (x) => r1(L + (x / X) * (W - L - R)); const py = (y) => r1(H - B - (y / Y) * (H - T - B));
+  let s = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="12">\n`;
+  s += `<title>Prisme: analysis time against corpus size</title>\n<rect width="${W}" height="${H}" fill="#fff"/>\n`;
+  s += `<text x="${L}" y="20" font-size="14" font-weight="bold">Analysis time against corpus size (English news corpus)</text>\n`;
+  for (let x = 0; x <= X + 1e-9; x += sx) s += `<line x1="${px(x)}" x2="${px(x)}" y1="${T}" y2="${H - B}" stroke="#ddd"/><text x="${px(x)}" y="${H - B + 16}" text-anchor="middle">${r1(x)}</text>\n`;
+  for (let y = 0; y <= Y + 1e-9; y += sy) s += `<line x1="${L}" x2="${W - R}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/><text x="${L - 6}" y="${py(y) + 4}" text-anchor="end">${r1(y)}</text>\n`;
+  s += `<text x="${(L + W - R) / 2}" y="${H - 10}" text-anchor="middle">corpus size (MB)</text>\n`;
+  s += `<text transform="translate(16 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">analysis time (s)</text>\n`;
+  series.forEach(([name, g, colour], i) => {
+    // Linear growth at the rate of the smallest corpus: where the points leave this line, growth is worse than linear.
+    const k = g[0].ms / 1000 / g[0].mb;
+    s += `<line x1="${px(0)}" y1="${py(0)}" x2="${px(X)}" y2="${py(k * X)}" stroke="${colour}" stroke-dasharray="4 4" opacity="0.6"/>\n`;
+    s += `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${g.map((p) => `${r1(px(p.mb))},${r1(py(p.ms / 1000))}`).join(' ')}"/>\n`;
+    for (const p of g) s += `<circle cx="${r1(px(p.mb))}" cy="${r1(py(p.ms / 1000))}" r="3.5" fill="${colour}"><title>${p.mb} MB: ${r1(p.ms / 1000)} s</title></circle>\n`;
+    s += `<text x="${L + 12}" y="${T + 16 + i * 16}" fill="${colour}">${name}; dashed: linear growth at the ${g[0].mb} MB rate (${r2(1 / k)} MB/s)</text>\n`;
+  });
+  return s + '</svg>\n';
+}
