@@ -225,7 +225,6 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             }
         }
     }
-    let mut found_names: Vec<(usize, Vec<String>, String)> = Vec::new(); // (doc, word keys, actor) in text order
     // Acronyms defined in brackets after a name: per document (they override
     // the gazetteer there: "Rapid Support Forces (RSF)" is not Reporters sans
     // frontières), and corpus-wide for names the gazetteer does not know.
@@ -238,7 +237,10 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     for (d, doc) in prepared.iter().enumerate() {
         let cands = candidates(doc);
         let english = doc.view.language == "en";
-        // Full names of people already known in this document, for partial names.
+        // Full names of people already known in this document, for partial names:
+        // (word keys, actor) in text order. Kept per document, since a partial
+        // name only refers back within its own document.
+        let mut found_names: Vec<(Vec<String>, String)> = Vec::new();
         // Organisations named in full, for "la Commission" after "la Commission constitutionnelle".
         let mut org_heads: Vec<(usize, String, String)> = Vec::new();
         for &i in &raws_by_doc[d] {
@@ -248,7 +250,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             }
             let words = words_of(r.span.slice(doc.view.text));
             match gz.get(&r.actor).map(|e| e.kind.as_str()) {
-                Some("person") => found_names.push((d, words, r.actor.clone())),
+                Some("person") => found_names.push((words, r.actor.clone())),
                 Some("organisation" | "armed_group" | "institution") if words.len() > 1 => {
                     org_heads.push((r.span.start, words[0].clone(), r.actor.clone()));
                 }
@@ -321,10 +323,10 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 continue;
             }
             let partial = if single || words.len() < 3 {
-                let mine = found_names.iter().rev().filter(|(fd, full, _)| *fd == d && full.len() > words.len());
+                let mine = found_names.iter().rev().filter(|(full, _)| full.len() > words.len());
                 let mut mine2 = mine.clone();
                 // A family name ("Varesco") or, for names written family name first, the first word ("Xi").
-                mine.clone().find(|(_, full, _)| full.ends_with(&words)).or_else(|| mine2.find(|(_, full, id)| !id.starts_with("x:") && full.starts_with(&words)))
+                mine.clone().find(|(full, _)| full.ends_with(&words)).or_else(|| mine2.find(|(full, id)| !id.starts_with("x:") && full.starts_with(&words)))
             } else {
                 None
             };
@@ -352,7 +354,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             }
             let (actor, form) = match (partial, org_partial) {
                 (_, Some((_, _, id))) => (id.clone(), "partial"),
-                (Some((_, _, id)), None) => (id.clone(), "partial"),
+                (Some((_, id)), None) => (id.clone(), "partial"),
                 (None, None) => match doc_acronyms.get(&(d, fold(surface))).or_else(|| acronyms.get(&fold(surface))) {
                     Some(id) => (id.clone(), "acronym"),
                     None => {
@@ -363,7 +365,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 },
             };
             if form == "name" && words.len() > 1 {
-                found_names.push((d, words.clone(), actor.clone()));
+                found_names.push((words.clone(), actor.clone()));
             }
             if actor.starts_with("x:") {
                 let info = infos.entry(actor.clone()).or_insert_with(|| Info { name: surface.to_string(), kind: "unknown".into(), parent: String::new() });
