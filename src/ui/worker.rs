@@ -82,6 +82,17 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     }
 }
 
+/// How an [`AnalysisReply`] starts: its `kind` is written first.
+const ANALYSIS_PREFIX: &str = "{\"kind\":\"analysis\"";
+
+/// [`AnalysisReply`] as the page reads it (`kind` is skipped).
+#[derive(Deserialize)]
+struct AnalysisReplyOwned {
+    revision: u64,
+    elapsed_ms: f64,
+    analysis: Analysis,
+}
+
 /// [`Reply::Analysis`] written from a borrowed analysis (same JSON), so the
 /// worker can keep the analysis without a copy.
 #[derive(Serialize)]
@@ -239,6 +250,16 @@ impl Analyser {
         let on_error_msg = on_error.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let Some(text) = event.data().as_string() else { return };
+            // The analysis, by far the largest reply, is read straight into its
+            // struct: through the tagged enum, serde would first copy all of it
+            // into an intermediate form.
+            if text.starts_with(ANALYSIS_PREFIX) {
+                match serde_json::from_str::<AnalysisReplyOwned>(&text) {
+                    Ok(r) => on_reply(Reply::Analysis { revision: r.revision, elapsed_ms: r.elapsed_ms, analysis: r.analysis }),
+                    Err(e) => on_error_msg(format!("the analysis could not be read back: {e}")),
+                }
+                return;
+            }
             match serde_json::from_str::<Reply>(&text) {
                 Ok(Reply::Ready) => {
                     *r.borrow_mut() = true;
