@@ -345,6 +345,12 @@ fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
 }
 
+/// A run of tokens this long with no sentence end is cut: news prose has no
+/// sentence of 250 tokens (its longest run to about 100 words), and the
+/// stages after this one do work per mention times sentence length, which an
+/// unpunctuated text of 100,000 names would make quadratic.
+const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Groups tokens into sentences. A sentence ends at . ! ? … (with any closing
 /// quotes after them) unless the period belongs to an abbreviation or an
 /// initial, and at every blank line; a line break ends one when the next line
@@ -386,6 +392,9 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             if newlines >= 2 || (newlines == 1 && starts_like_a_sentence(tokens[i + 1].span.slice(text))) {
                 end_here = true;
             }
+        }
+        if i + 1 - start_tok >= MAX_SENTENCE_TOKENS {
+            end_here = true;
         }
         if end_here {
             close(&mut sentences, start_tok, i + 1);
