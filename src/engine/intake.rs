@@ -303,6 +303,7 @@ pub(crate) fn decode_bytes(bytes: &[u8]) -> Option<String> {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Some(s.to_string()),
+        Err(_) if mostly_utf8(bytes) => Some(String::from_utf8_lossy(bytes).into_owned()),
         Err(_) if is_iso_8859_15(bytes) => Some(bytes.iter().map(|&b| iso_8859_15(b)).collect()),
         Err(_) => Some(bytes.iter().map(|&b| windows_1252(b)).collect()),
     }
@@ -379,6 +380,27 @@ fn iso_8859_15(b: u8) -> char {
 /// ISO-8859-15 rather than Windows-1252: no byte in 0x80–0x9F (where
 /// Windows-1252 puts its quotes and dashes) and an œ/Œ byte (0xBD/0xBC, ½/¼ in
 /// Windows-1252) between two letters, as in "c\xBDur".
+/// Share of non-ASCII characters that must decode as UTF-8 for a file with a
+/// few broken bytes (a cut-off download, a stray Latin-1 byte pasted in) to
+/// be read as UTF-8 with a � for each broken byte. A Latin-1 or Windows-1252
+/// file almost never forms a valid UTF-8 sequence, so it stays below this.
+const MOSTLY_UTF8_SHARE: f64 = 0.9;
+
+/// UTF-8 with a few invalid bytes: read as Windows-1252 instead, every
+/// accented letter of the file would turn into two wrong ones ("Ã©").
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let lossy = String::from_utf8_lossy(bytes);
+    let (mut good, mut broken) = (0usize, 0usize);
+    for c in lossy.chars().filter(|c| !c.is_ascii()) {
+        if c == char::REPLACEMENT_CHARACTER {
+            broken += 1;
+        } else {
+            good += 1;
+        }
+    }
+    good > 0 && good as f64 >= MOSTLY_UTF8_SHARE * (good + broken) as f64
+}
+
 fn is_iso_8859_15(bytes: &[u8]) -> bool {
     if bytes.iter().any(|b| (0x80..=0x9F).contains(b)) {
         return false;

@@ -220,13 +220,28 @@ fn url_len(s: &str) -> Option<usize> {
     Some(n)
 }
 
+/// An address has at most 64 characters before the `@` and 255 after it
+/// (RFC 5321). Looking no further keeps a long run of hyphens or dots from
+/// being scanned again at each of its characters (quadratic time).
+const MAX_EMAIL_LOCAL: usize = 64;
+const MAX_EMAIL_DOMAIN: usize = 255;
+
+/// Like [`run_len`], but `None` when the run goes on past `max` characters.
+fn run_len_within(s: &str, max: usize, pred: impl Fn(char) -> bool) -> Option<usize> {
+    match s.char_indices().take(max + 1).find(|&(_, c)| !pred(c)) {
+        Some((i, _)) => Some(i),
+        None if s.chars().take(max + 1).count() <= max => Some(s.len()),
+        None => None,
+    }
+}
+
 fn email_len(s: &str) -> Option<usize> {
-    let local = run_len(s, |c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'));
+    let local = run_len_within(s, MAX_EMAIL_LOCAL, |c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))?;
     if local == 0 || !s[local..].starts_with('@') {
         return None;
     }
     let domain_start = local + 1;
-    let domain = run_len(&s[domain_start..], |c| c.is_alphanumeric() || matches!(c, '.' | '-'));
+    let domain = run_len_within(&s[domain_start..], MAX_EMAIL_DOMAIN, |c| c.is_alphanumeric() || matches!(c, '.' | '-'))?;
     let domain_str = s[domain_start..domain_start + domain].trim_end_matches(['.', '-']);
     let dot = domain_str.rfind('.')?;
     if dot == 0 || domain_str.len() - dot < 3 {
@@ -353,6 +368,12 @@ fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…" | "..." | "?!" | "!?")
 }
 
+/// A run of tokens this long with no sentence end is cut: news prose has no
+/// sentence of 250 tokens (its longest run to about 100 words), and the
+/// stages after this one do work per mention times sentence length, which an
+/// unpunctuated text of 100,000 names would make quadratic.
+const MAX_SENTENCE_TOKENS: usize = 250;
+
 /// Groups tokens into sentences. A sentence ends at . ! ? … (with any closing
 /// quotes after them) unless the period belongs to an abbreviation or an
 /// initial, and at every blank line; a line break ends one when the next line
@@ -394,6 +415,9 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             if newlines >= 2 || (newlines == 1 && starts_like_a_sentence(tokens[i + 1].span.slice(text))) {
                 end_here = true;
             }
+        }
+        if i + 1 - start_tok >= MAX_SENTENCE_TOKENS {
+            end_here = true;
         }
         if end_here {
             close(&mut sentences, start_tok, i + 1);
