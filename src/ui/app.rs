@@ -101,7 +101,7 @@ pub fn app() -> Html {
                         move |reply| on_reply(&replies, reply),
                         move |e| {
                             let text = (errors.lang().text().worker_failed)(&e);
-                            errors.dispatch(Action::Notify(Notice { level: Level::Error, text }))
+                            errors.dispatch(Action::WorkerFailed(text))
                         },
                     )
                 })
@@ -132,6 +132,16 @@ pub fn app() -> Html {
         });
     }
 
+    // A worker that died is replaced, so that the next change is analysed.
+    {
+        let worker = worker.clone();
+        use_effect_with(store.worker_failures, move |failures| {
+            if *failures > 0 {
+                let _ = worker.restart();
+            }
+        });
+    }
+
     // Every change worth keeping is saved in this browser.
     {
         let store = store.clone();
@@ -143,7 +153,7 @@ pub fn app() -> Html {
                         browser::SaveProblem::NoStorage => t.storage_missing.to_string(),
                         browser::SaveProblem::Full { kb } => (t.storage_full)(store.corpus().len(), kb),
                     };
-                    store.dispatch(Action::Notify(Notice { level: Level::Error, text }));
+                    store.dispatch(Action::NotifyOnce { key: "storage", notice: Notice { level: Level::Error, text } });
                 }
             }
         });

@@ -84,6 +84,8 @@ pub struct State {
     /// Milliseconds the worker took for the latest analysis.
     pub elapsed_ms: Option<f64>,
     pub notices: Vec<Notice>,
+    /// The key of each notice sent with `NotifyOnce` ("" for the others), by index.
+    pub notice_keys: Vec<&'static str>,
     /// Documents that repeat a loaded text, waiting for the user's answer.
     pub duplicates: Vec<InputDocument>,
     pub view: View,
@@ -93,6 +95,8 @@ pub struct State {
     pub revealed: bool,
     /// Files being read or decoded.
     pub reading: usize,
+    /// Bumped each time the worker dies, so the page starts a new one.
+    pub worker_failures: u64,
     /// What the Concordance view looks for.
     pub kwic_query: String,
     /// The latest concordance: its query and lines.
@@ -189,6 +193,11 @@ pub enum Action {
     Kwic { revision: u64, query: String, lines: Vec<KwicLine> },
     Collocates { revision: u64, actor: String, collocates: Vec<Collocate> },
     Notify(Notice),
+    /// Like `Notify`, but replaces an earlier notice with the same key (a
+    /// message that repeats with new figures, such as "storage is full").
+    NotifyOnce { key: &'static str, notice: Notice },
+    /// The worker died: what it was doing is lost, the documents are not.
+    WorkerFailed(String),
     Dismiss(usize),
     Reading(isize),
     SetLang(Lang),
@@ -355,7 +364,27 @@ impl Reducible for State {
                     next.notices.push(n);
                 }
             }
+            Action::NotifyOnce { key, notice } => {
+                match next.notice_keys.iter().position(|k| *k == key) {
+                    Some(i) if i < next.notices.len() => next.notices[i] = notice,
+                    _ => {
+                        next.notice_keys.resize(next.notices.len(), "");
+                        next.notices.push(notice);
+                        next.notice_keys.push(key);
+                    }
+                }
+            }
+            Action::WorkerFailed(text) => {
+                next.notices.push(Notice { level: Level::Error, text });
+                next.analysed = next.revision;
+                next.progress = None;
+                next.reading = 0;
+                next.worker_failures += 1;
+            }
             Action::Dismiss(i) => {
+                if i < next.notice_keys.len() {
+                    next.notice_keys.remove(i);
+                }
                 if i < next.notices.len() {
                     next.notices.remove(i);
                 }

@@ -215,13 +215,20 @@ test('full browser storage: the user is told, and the corpus in memory stays usa
   await page.waitForSelector('.notices .notice[role=alert]');
   const message = (await notices(page)).join(' ');
   assert.match(message, /storage is full/, message);
+  // A second change that cannot be saved updates the message rather than adding another.
+  await page.fill('#paste', 'Ankara a répondu à Téhéran mardi. '.repeat(20));
+  await page.click('text=Add text');
+  await analysed(page, DEMO + 2);
+  const storage = (await notices(page)).filter((n) => /storage is full/.test(n));
+  assert.equal(storage.length, 1, storage.join(' | '));
+  assert.match(storage[0], new RegExp(`the ${DEMO + 2} documents loaded`));
   const download = page.waitForEvent('download');
   await page.click('#export-json');
   const file = await download;
   const exported = JSON.parse(await new Promise((ok, ko) => {
     file.createReadStream().then((s) => { let b = ''; s.on('data', (d) => { b += d; }); s.on('end', () => ok(b)); s.on('error', ko); });
   }));
-  assert.equal(exported.documents.length, DEMO + 1);
+  assert.equal(exported.documents.length, DEMO + 2);
   assert.ok(exported.documents.some((d) => d.id === 'texte-1'));
   assert.deepEqual(errors.filter((e) => !/quota/i.test(e)), []);
   await context.close();
