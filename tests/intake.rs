@@ -11,8 +11,7 @@ use prisme::engine::{
 use std::io::Write;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/intake");
-/// The seed corpus sits next to the project (both /work/main and the
-/// worktrees are siblings of /work/shared).
+/// The seed corpus sits next to the project, in ../shared.
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/seeds");
 
 fn fixture(name: &str) -> Vec<InputDocument> {
