@@ -10,7 +10,7 @@
 //! split by `examples/train_sentiment.rs`), so `train` here measures the
 //! model on its own training rows: use the trainer's cross-validation instead.
 
-use prisme::engine::{score_target, Span};
+use prisme::engine::{score_target, sentiment_training, Span};
 use std::io::BufRead;
 
 #[derive(serde::Deserialize)]
@@ -44,20 +44,13 @@ fn main() {
     let total: usize = confusion.iter().flatten().sum();
     println!("NewsMTSC rw-{split}: {total} rows");
     println!("confusion (rows = gold −1/0/1, columns = predicted −1/0/1): {confusion:?}");
-    let mut f1s = Vec::new();
     for (c, name) in ["negative", "neutral", "positive"].iter().enumerate() {
-        let tp = confusion[c][c] as f64;
-        let predicted: usize = (0..3).map(|g| confusion[g][c]).sum();
-        let gold: usize = confusion[c].iter().sum();
-        let p = if predicted > 0 { tp / predicted as f64 } else { 0.0 };
-        let r = if gold > 0 { tp / gold as f64 } else { 0.0 };
-        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let (p, r, f1) = sentiment_training::class_scores(&confusion, c);
         println!("{name:>9}: precision {:5.1}  recall {:5.1}  F1 {:5.1}", p * 100.0, r * 100.0, f1 * 100.0);
-        f1s.push(f1);
     }
     let accuracy = (0..3).map(|c| confusion[c][c]).sum::<usize>() as f64 / total as f64;
     println!("accuracy {:.1}", accuracy * 100.0);
-    println!("macro-F1 {:.1}", f1s.iter().sum::<f64>() / 3.0 * 100.0);
+    println!("macro-F1 {:.1}", sentiment_training::macro_f1(&confusion) * 100.0);
     if split == "train" {
         // Tuning aid: macro-F1 for other neutral bands (choose on train only).
         for band in [0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25] {
@@ -66,19 +59,12 @@ fn main() {
     }
 }
 
+/// Macro-F1 of the scores when `band` is the neutral band.
 fn macro_f1(scored: &[(i8, f64)], band: f64) -> f64 {
     let mut m = [[0usize; 3]; 3];
     for &(gold, score) in scored {
         let got = if score >= band { 1 } else if score <= -band { -1 } else { 0 };
         m[(gold + 1) as usize][(got + 1) as usize] += 1;
     }
-    (0..3)
-        .map(|c| {
-            let tp = m[c][c] as f64;
-            let p = tp / (0..3).map(|g| m[g][c]).sum::<usize>().max(1) as f64;
-            let r = tp / m[c].iter().sum::<usize>().max(1) as f64;
-            if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
-        })
-        .sum::<f64>()
-        / 3.0
+    sentiment_training::macro_f1(&m)
 }

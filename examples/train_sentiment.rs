@@ -15,7 +15,7 @@
 //! French lexicon finds), trained on the same English rows.
 
 use prisme::engine::sentiment_training::{class_score, features_of, Feature, Spec, DENSE};
-use prisme::engine::NEUTRAL_BAND;
+use prisme::engine::{sentiment_training, NEUTRAL_BAND};
 use prisme::engine::Span;
 use std::io::BufRead;
 
@@ -143,15 +143,7 @@ fn macro_f1(gold: &[usize], got: &[usize]) -> f64 {
     for (g, p) in gold.iter().zip(got) {
         m[*g][*p] += 1;
     }
-    (0..3)
-        .map(|c| {
-            let tp = m[c][c] as f64;
-            let p = tp / (0..3).map(|g| m[g][c]).sum::<usize>().max(1) as f64;
-            let r = tp / m[c].iter().sum::<usize>().max(1) as f64;
-            if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
-        })
-        .sum::<f64>()
-        / 3.0
+    sentiment_training::macro_f1(&m)
 }
 
 fn load(path: &str) -> Vec<Row> {

@@ -277,3 +277,25 @@ fn odd_input_does_not_panic_and_spans_stay_on_char_boundaries() {
     assert!(collocates(&a, "no-such-actor", CollocateMeasure::Pmi).is_empty());
     assert!(keyness_for_group(&a, &[]).is_empty());
 }
+
+#[test]
+fn a_document_without_a_source_is_described_by_its_own_rows() {
+    // Named sources have rows of their own, ranked: 000 alone, 003 and 004 together.
+    let a = seeds();
+    let state = a.keywords_of_source("Département d'État", "over");
+    assert!(!state.is_empty() && state.iter().all(|k| k.scope == "source:Département d'État"));
+    assert!(state.iter().take(5).any(|k| fold(&k.term) == "regime"), "{:?}", state.iter().take(5).map(|k| &k.term).collect::<Vec<_>>());
+    let russie = a.keywords_of_source("Russie", "over");
+    assert!(!russie.is_empty() && russie.iter().all(|k| k.scope == "source:Russie"));
+    assert!(russie.windows(2).all(|w| w[0].rank <= w[1].rank));
+    let frame = a.frames.iter().find(|f| f.scope == "source:Russie").unwrap();
+    assert_eq!(a.frame_score_of_source(&frame.frame, "Russie"), frame.score);
+    // Without sources, each seed stands as its own source, described by its document rows.
+    let alone = analyse(&load(SEEDS, ".txt", |_| ""), &Config::default());
+    let rows = alone.keywords_of_source(D000, "over");
+    assert!(!rows.is_empty() && rows.iter().all(|k| k.scope == format!("document:{D000}")));
+    assert!(rows.iter().take(5).any(|k| fold(&k.term) == "regime"));
+    let doc = alone.frames.iter().find(|f| f.scope == format!("document:{D000}") && f.score > 0.0).unwrap();
+    assert_eq!(alone.frame_score_of_source(&doc.frame, D000), doc.score);
+    assert_eq!(alone.frame_score_of_source(&doc.frame, "no such source"), 0.0);
+}

@@ -26,15 +26,7 @@ fn fixture_macro_f1(file: &str, lang: &str) -> (f64, usize) {
         m[(gold + 1) as usize][(got + 1) as usize] += 1;
         rows += 1;
     }
-    let f1: f64 = (0..3)
-        .map(|c| {
-            let tp = m[c][c] as f64;
-            let p = tp / (0..3).map(|g| m[g][c]).sum::<usize>().max(1) as f64;
-            let r = tp / m[c].iter().sum::<usize>().max(1) as f64;
-            if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
-        })
-        .sum::<f64>()
-        / 3.0;
+    let f1 = prisme::engine::sentiment_training::macro_f1(&m);
     println!("{file}: {rows} targets, confusion {m:?}, macro-F1 {:.1}", f1 * 100.0);
     (f1 * 100.0, rows)
 }

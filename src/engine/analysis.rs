@@ -100,6 +100,48 @@ pub struct RemovedRow {
     pub text: String,
 }
 
+impl Analysis {
+    /// The keyword rows that describe `source` in `direction` (`over` or
+    /// `under`), by rank: the source's own rows, or, for a document that has
+    /// no source (it stands as its own source), that document's rows (the
+    /// engine writes no source rows then, since they would repeat them).
+    pub fn keywords_of_source(&self, source: &str, direction: &str) -> Vec<&KeywordRow> {
+        let scope = format!("source:{source}");
+        let mut rows: Vec<&KeywordRow> = self.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
+        if rows.is_empty() {
+            if let Some(only) = self.only_document_of(source) {
+                let scope = format!("document:{only}");
+                rows = self.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
+            }
+        }
+        rows.sort_by_key(|k| k.rank);
+        rows
+    }
+
+    /// How strongly `source` uses `frame`, per 1,000 words: its source row, or
+    /// its only document's row (0 when neither exists).
+    pub fn frame_score_of_source(&self, frame: &str, source: &str) -> f64 {
+        let scope = format!("source:{source}");
+        if let Some(f) = self.frames.iter().find(|f| f.scope == scope && f.frame == frame) {
+            return f.score;
+        }
+        self.only_document_of(source)
+            .map(|only| format!("document:{only}"))
+            .and_then(|scope| self.frames.iter().find(|f| f.scope == scope && f.frame == frame))
+            .map(|f| f.score)
+            .unwrap_or(0.0)
+    }
+
+    /// The id of the document of `source` when it has exactly one.
+    fn only_document_of(&self, source: &str) -> Option<&str> {
+        let mut docs = self.documents.iter().filter(|d| d.source == source);
+        match (docs.next(), docs.next()) {
+            (Some(d), None) => Some(d.id.as_str()),
+            _ => None,
+        }
+    }
+}
+
 impl DocumentRow {
     /// The parts of the body that were analysed: the body minus what cleaning
     /// removed (the text words, sentences and every span are counted on).

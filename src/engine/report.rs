@@ -5,7 +5,6 @@
 
 use super::analysis::Analysis;
 use super::Config;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 include!(concat!(env!("OUT_DIR"), "/data_manifest.rs"));
@@ -182,38 +181,23 @@ pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
     // Key terms per source (a single-document source uses its document's rows).
     let _ = write!(h, "<h2>{}</h2><table><tr>{}</tr><tr>", l.key_terms, sources.iter().map(|s| format!("<th>{}</th>", esc(s))).collect::<String>());
     for s in &sources {
-        let mut rows: Vec<&super::analysis::KeywordRow> =
-            a.keywords.iter().filter(|k| k.scope == format!("source:{s}") && k.direction == "over" && k.significant).collect();
-        if rows.is_empty() {
-            let docs: Vec<&str> = a.documents.iter().filter(|d| d.source == *s).map(|d| d.id.as_str()).collect();
-            if let [only] = docs.as_slice() {
-                rows = a.keywords.iter().filter(|k| k.scope == format!("document:{only}") && k.direction == "over" && k.significant).collect();
-            }
-        }
-        rows.sort_by_key(|k| k.rank);
-        let list: String = rows.iter().take(REPORT_TERMS).map(|k| format!("{} <span class=\"muted\">({})</span><br>", esc(&k.term), k.count)).collect();
+        let rows = a.keywords_of_source(s, "over");
+        let list: String = rows
+            .iter()
+            .filter(|k| k.significant)
+            .take(REPORT_TERMS)
+            .map(|k| format!("{} <span class=\"muted\">({})</span><br>", esc(&k.term), k.count))
+            .collect();
         let _ = write!(h, "<td>{list}</td>");
     }
     h.push_str("</tr></table>");
 
     // Frames per source.
-    let mut frames: BTreeMap<&str, BTreeMap<&str, f64>> = BTreeMap::new();
-    for f in a.frames.iter().filter(|f| f.scope == "source") {
-        frames.entry(f.frame.as_str()).or_default().insert(f.source.as_str(), f.score);
-    }
-    for f in a.frames.iter().filter(|f| f.scope != "source") {
-        if let Some(d) = a.documents.iter().find(|d| d.id == f.document) {
-            if a.documents.iter().filter(|x| x.source == d.source).count() == 1 {
-                frames.entry(f.frame.as_str()).or_default().insert(d.source.as_str(), f.score);
-            }
-        }
-    }
-    if !frames.is_empty() {
+    if !a.frames.is_empty() {
         let _ = write!(h, "<h2>{}</h2><table><tr><th>{}</th>{header}</tr>", l.frames, l.frame);
         for info in super::FRAMES.iter() {
-            let Some(per) = frames.get(info.id) else { continue };
             let name = if lang.starts_with("fr") { info.name_fr } else { info.name };
-            let cells: String = sources.iter().map(|s| format!("<td class=\"n\">{:.1}</td>", per.get(s).copied().unwrap_or(0.0))).collect();
+            let cells: String = sources.iter().map(|s| format!("<td class=\"n\">{:.1}</td>", a.frame_score_of_source(info.id, s))).collect();
             let _ = write!(h, "<tr><td>{}</td>{cells}</tr>", esc(name));
         }
         h.push_str("</table>");

@@ -1376,6 +1376,40 @@ pub(crate) mod model {
 /// extractor and the weight-file parser. Not part of the analysis.
 pub mod training {
     pub use super::model::{class_score, features_of, Feature, Model, Spec, DENSE};
+
+    /// Precision, recall and F1 of class `c` in a 3×3 confusion matrix
+    /// (rows: gold negative/neutral/positive; columns: predicted). An empty
+    /// row or column counts as 0.
+    pub fn class_scores(m: &[[usize; 3]; 3], c: usize) -> (f64, f64, f64) {
+        let tp = m[c][c] as f64;
+        let p = tp / (0..3).map(|g| m[g][c]).sum::<usize>().max(1) as f64;
+        let r = tp / m[c].iter().sum::<usize>().max(1) as f64;
+        let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f1)
+    }
+
+    /// The mean F1 over the three classes: NewsMTSC's metric (F1m), in [0, 1].
+    pub fn macro_f1(m: &[[usize; 3]; 3]) -> f64 {
+        (0..3).map(|c| class_scores(m, c).2).sum::<f64>() / 3.0
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn macro_f1_by_hand() {
+            // Columns (predicted) sum to 10, 7, 8; rows (gold) to 10, 10, 5.
+            // Negative: P 8/10, R 8/10, F1 0.8. Neutral: P 5/7, R 5/10, F1 0.5882.
+            // Positive: P 5/8, R 5/5, F1 0.7692. Mean: (0.8 + 0.5882 + 0.7692) / 3 = 0.7192.
+            let m = [[8, 2, 0], [2, 5, 3], [0, 0, 5]];
+            let (p, r, f1) = class_scores(&m, 1);
+            assert!((p - 5.0 / 7.0).abs() < 1e-12 && (r - 0.5).abs() < 1e-12 && (f1 - 0.5882).abs() < 1e-4);
+            assert!((macro_f1(&m) - 0.7192).abs() < 1e-4, "{}", macro_f1(&m));
+            // An empty class scores 0, not NaN.
+            assert_eq!(macro_f1(&[[0; 3]; 3]), 0.0);
+        }
+    }
 }
 
 // ------------------------------------------------------------ per actor, per document, per source

@@ -18,22 +18,6 @@ const NAMING_ACTORS: usize = 12;
 /// Examples of each marker kind shown per source.
 const MARKER_EXAMPLES: usize = 6;
 
-/// The keyword rows that describe `source`: its own rows, or those of its
-/// only document when the source is a single document.
-pub fn keywords_of<'a>(a: &'a Analysis, source: &str, direction: &str) -> Vec<&'a KeywordRow> {
-    let scope = format!("source:{source}");
-    let mut rows: Vec<&KeywordRow> = a.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
-    if rows.is_empty() {
-        let docs: Vec<&str> = a.documents.iter().filter(|d| d.source == source).map(|d| d.id.as_str()).collect();
-        if let [only] = docs.as_slice() {
-            let scope = format!("document:{only}");
-            rows = a.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
-        }
-    }
-    rows.sort_by_key(|k| k.rank);
-    rows
-}
-
 #[derive(Properties, PartialEq)]
 pub struct KeyTermsProps {
     pub analysis: Rc<Analysis>,
@@ -75,10 +59,10 @@ pub fn key_terms(props: &KeyTermsProps) -> Html {
                     <div class="term-column">
                         <h4>{ props.source_labels.get(i).cloned().unwrap_or_else(|| s.clone()) }</h4>
                         <p class="term-dir">{ t.over_used }</p>
-                        { column(keywords_of(a, s, "over")) }
+                        { column(a.keywords_of_source(s, "over")) }
                         if props.under {
                             <p class="term-dir">{ t.under_used }</p>
-                            { column(keywords_of(a, s, "under")) }
+                            { column(a.keywords_of_source(s, "under")) }
                         }
                     </div>
                 }) }
@@ -108,23 +92,9 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
         })
     };
 
-    // Frame profile: frames × sources, per 1,000 words (source rows, or the
-    // document row of a single-document source).
-    let frame_score = |frame: &str, source: &str| -> f64 {
-        let own = a.frames.iter().find(|f| f.scope == "source" && f.source == source && f.frame == frame);
-        match own {
-            Some(f) => f.score,
-            None => {
-                let docs: Vec<&str> = a.documents.iter().filter(|d| d.source == source).map(|d| d.id.as_str()).collect();
-                match docs.as_slice() {
-                    [only] => a.frames.iter().find(|f| f.document == *only && f.frame == frame && f.scope != "source").map(|f| f.score).unwrap_or(0.0),
-                    _ => 0.0,
-                }
-            }
-        }
-    };
+    // Frame profile: frames × sources, per 1,000 words.
     let frame_names: Vec<String> = FRAMES.iter().map(|f| if lang == Lang::Fr { f.name_fr.to_string() } else { f.name.to_string() }).collect();
-    let frame_values: Vec<Vec<f64>> = FRAMES.iter().map(|f| sources.iter().map(|s| frame_score(f.id, s)).collect()).collect();
+    let frame_values: Vec<Vec<f64>> = FRAMES.iter().map(|f| sources.iter().map(|s| a.frame_score_of_source(f.id, s)).collect()).collect();
 
     // Markers per source and kind, with examples.
     let source_of = |doc: &str| a.documents.iter().find(|d| d.id == doc).map(|d| d.source.clone()).unwrap_or_default();

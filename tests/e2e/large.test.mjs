@@ -33,14 +33,19 @@ function corpus(files, perFile) {
   return paths;
 }
 
-test('a large corpus shows progress, can be cancelled, and the page keeps responding', async () => {
-  const { page, context, errors } = await openPage(env);
-  await analysed(page, 4);
+/** Starts recording the page thread's long tasks (over 50 ms) in window.__longTasks. */
+async function watchLongTasks(page) {
   await page.evaluate(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
       .observe({ type: 'longtask', buffered: false });
   });
+}
+
+test('a large corpus shows progress, can be cancelled, and the page keeps responding', async () => {
+  const { page, context, errors } = await openPage(env);
+  await analysed(page, 4);
+  await watchLongTasks(page);
   const files = corpus(40, 100_000); // about 4 MB
   await page.setInputFiles('#open-files', files);
   await page.waitForSelector('#cancel-analysis', { timeout: 30000 });
@@ -63,11 +68,7 @@ test('a large corpus shows progress, can be cancelled, and the page keeps respon
 test('a large corpus is analysed to the end, and its results are shown', async () => {
   const { page, context, errors } = await openPage(env);
   await analysed(page, 4);
-  await page.evaluate(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
-      .observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page);
   const files = corpus(20, 100_000); // about 2 MB
   const started = Date.now();
   await page.setInputFiles('#open-files', files);
