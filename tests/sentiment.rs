@@ -134,14 +134,16 @@ fn every_evidence_span_points_at_real_text() {
     for e in &a.sentiment_evidence {
         let d = a.documents.iter().find(|d| d.id == e.document).expect("document of evidence");
         let t = &d.text;
-        for sp in [Some(e.mention), Some(e.sentence), e.cue, e.speaker].into_iter().flatten() {
+        for sp in [Some(e.mention), Some(e.sentence), e.speaker].into_iter().flatten().chain(e.cues.iter().map(|c| c.span)) {
             assert!(sp.start <= sp.end && sp.end <= t.len(), "{sp:?} outside {}", d.id);
             assert!(t.is_char_boundary(sp.start) && t.is_char_boundary(sp.end), "{sp:?} off a char boundary");
         }
-        if let Some(c) = e.cue {
-            assert_eq!(c.slice(t), e.word);
-            assert!(e.sentence.start <= c.start && c.end <= e.sentence.end);
+        for c in &e.cues {
+            assert_eq!(c.span.slice(t), c.word);
+            assert!(e.sentence.start <= c.span.start && c.span.end <= e.sentence.end);
         }
+        assert!(e.cues.len() <= prisme::engine::MentionEvidence::MAX_CUES);
+        assert!(e.cues.windows(2).all(|w| w[0].span < w[1].span), "cues in text order");
         assert!((-1.0..=1.0).contains(&e.score));
         assert!(["agent", "victim", "recipient", "neutral"].contains(&e.role.as_str()));
     }
@@ -149,7 +151,7 @@ fn every_evidence_span_points_at_real_text() {
         assert!((-1.0..=1.0).contains(&r.score));
         assert_eq!(r.uncertain, r.mentions <= 2);
         assert_eq!(r.roles.agent + r.roles.victim + r.roles.recipient + r.roles.neutral, r.mentions);
-        assert!(r.scope == "document" || (r.scope == "source" && r.document.is_empty() && r.evidence.is_empty()));
+        assert!(r.scope == "document" || (r.scope == "source" && r.document.is_empty()));
         // Scores are written rounded to 4 decimals.
         assert_eq!(r.score, (r.score * 10_000.0).round() / 10_000.0);
     }
@@ -158,4 +160,32 @@ fn every_evidence_span_points_at_real_text() {
 #[test]
 fn analysis_is_the_same_twice() {
     assert_eq!(seeds(), seeds());
+}
+
+/// A long English sentence full of loaded words: the evidence lists the
+/// strongest words, in text order, and `rest` holds what the others add, so
+/// that nothing is hidden from the sum.
+#[test]
+fn evidence_lists_the_strongest_words_and_the_rest() {
+    let text = "Witnesses said the ruthless, corrupt and brutal junta of Freedonia massacred peaceful protesters, \
+                tortured prisoners, looted villages, terrorised families and murdered journalists while generous \
+                volunteers bravely helped wounded children.";
+    let doc = prisme::engine::from_pasted(1, text).unwrap();
+    let a = analyse(&[doc], &Config::default());
+    let e = a.sentiment_evidence.iter().find(|e| e.mention.slice(text) == "Freedonia").expect("Freedonia is scored");
+    let all = score_target(text, e.sentence, e.mention, "en");
+    assert!(all.cues.len() > prisme::engine::MentionEvidence::MAX_CUES, "{} cues", all.cues.len());
+    assert_eq!(e.cues.len(), prisme::engine::MentionEvidence::MAX_CUES);
+    // The listed words are the strongest ones.
+    let weakest_listed = e.cues.iter().map(|c| c.weight.abs()).fold(f64::INFINITY, f64::min);
+    let listed: Vec<Span> = e.cues.iter().map(|c| c.span).collect();
+    for c in all.cues.iter().filter(|c| !listed.contains(&c.span)) {
+        assert!(c.weight.abs() <= weakest_listed, "{:?} left out but stronger than a listed word", c.word);
+    }
+    // A reader would call "massacred" one of the words that weigh most against the junta.
+    assert!(e.cues.iter().any(|c| c.word == "massacred" && c.weight < 0.0), "{:?}", e.cues);
+    let sum_all: f64 = all.cues.iter().map(|c| c.weight).sum();
+    let sum_shown: f64 = e.cues.iter().map(|c| c.weight).sum::<f64>() + e.rest;
+    assert!((sum_all - sum_shown).abs() < 1e-3, "{sum_all} vs {sum_shown}");
+    assert!(e.rest != 0.0);
 }

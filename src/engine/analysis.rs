@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Bumped whenever a field is renamed, removed or changes meaning.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole result of analysing a corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,10 +28,10 @@ pub struct Analysis {
     /// Pairs of actors named in the same sentence, per document.
     #[serde(default)]
     pub cooccurrences: Vec<CooccurrenceRow>,
-    /// The words behind every sentiment score: one row per cue word at each
-    /// scored mention (see [`SentimentCueRow`]).
+    /// The words behind every sentiment score: one row per scored mention
+    /// (see [`MentionEvidence`]).
     #[serde(default)]
-    pub sentiment_evidence: Vec<SentimentCueRow>,
+    pub sentiment_evidence: Vec<MentionEvidence>,
 }
 
 /// A byte range `[start, end)` into a document's `text`. Both ends fall on
@@ -231,9 +231,6 @@ pub struct SentimentRow {
     pub document: String,
     pub score: f64,
     pub mentions: usize,
-    /// Spans of the cue words (scope `document` only; a source row spans
-    /// several texts, see `sentiment_evidence`).
-    pub evidence: Vec<Span>,
     /// `document` or `source`.
     #[serde(default)]
     pub scope: String,
@@ -267,28 +264,43 @@ pub struct RoleCounts {
     pub neutral: usize,
 }
 
-/// One cue word behind the sentiment of one mention. Mentions with no cue but
-/// a role or a speaker get one row with `cue: null`.
+/// One scored mention and the words behind its score. Mentions with no cue
+/// word, no role and no speaker have no row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentimentCueRow {
+pub struct MentionEvidence {
     pub actor: String,
     pub document: String,
     /// Where the actor is named.
     pub mention: Span,
     /// The sentence the mention is in.
     pub sentence: Span,
-    /// The cue word or phrase, when there is one.
-    pub cue: Option<Span>,
-    /// The text at `cue`, as written ("" when there is none).
-    pub word: String,
-    /// What the cue added to the mention's raw score (negative: against the actor).
-    pub weight: f64,
     /// The mention's score, −1 to 1.
     pub score: f64,
     /// `agent`, `victim`, `recipient` or `neutral`.
     pub role: String,
     /// Who is quoted, when the mention is in reported speech; `null` for the source's own voice.
     pub speaker: Option<Span>,
+    /// The cue words that weigh most, in text order (at most
+    /// [`MentionEvidence::MAX_CUES`]).
+    pub cues: Vec<CueRow>,
+    /// What the cue words not listed add up to, so that the listed weights
+    /// plus `rest` are the sum of every word's weight.
+    pub rest: f64,
+}
+
+impl MentionEvidence {
+    /// Cue words listed per mention: the strongest ones.
+    pub const MAX_CUES: usize = 8;
+}
+
+/// One cue word or phrase at a mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CueRow {
+    pub span: Span,
+    /// The text at `span`, as written.
+    pub word: String,
+    /// What the cue added to the mention's score (negative: against the actor).
+    pub weight: f64,
 }
 
 /// A term used more (or less) in one scope than in the rest of the corpus

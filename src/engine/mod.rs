@@ -24,7 +24,7 @@ mod table;
 
 pub use analysis::{
     ActorRow, Analysis, CooccurrenceRow, DocumentRow, DocumentWarning, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
-    RemovedRow, RoleCounts, SentimentCueRow, SentimentRow, Span, SCHEMA_VERSION,
+    RemovedRow, RoleCounts, MentionEvidence, CueRow, SentimentRow, Span, SCHEMA_VERSION,
 };
 pub use clean::{is_interface_phrase, Removal, RemovalReason};
 pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
@@ -244,6 +244,7 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
     let mut segs = Vec::with_capacity(docs.len());
     let removals = clean::find_removals(docs);
     done(Stage::Clean);
+    let mut stems = segment::StemCache::default();
     for (doc, removals) in docs.iter().zip(&removals) {
         let body = Span::new(body_start(&doc.text), doc.text.len());
         let mut seg = segment_regions(&doc.text, &clean::kept_regions(body, removals));
@@ -254,7 +255,7 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
         } else {
             doc.language.trim().to_lowercase()
         };
-        seg.stem(&doc.text, &language);
+        seg.stem_with(&doc.text, &language, &mut stems);
         let warnings = language::warnings(&language, &paragraphs);
         rows.push(DocumentRow {
             id: doc.id.clone(),

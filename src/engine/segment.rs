@@ -65,20 +65,28 @@ impl Segmented {
     /// Snowball project's own algorithms compiled to Rust: a French stemmer
     /// written by hand would miss most of its suffix rules.
     pub fn stem(&mut self, text: &str, language: &str) {
-        let algorithm = match language {
-            "fr" => rust_stemmers::Algorithm::French,
-            "en" => rust_stemmers::Algorithm::English,
+        self.stem_with(text, language, &mut StemCache::default());
+    }
+
+    /// [`Segmented::stem`] with a cache shared across documents: a corpus
+    /// repeats its words, and each spelling is stemmed once.
+    pub fn stem_with(&mut self, text: &str, language: &str, cache: &mut StemCache) {
+        let (algorithm, slot) = match language {
+            "fr" => (rust_stemmers::Algorithm::French, 0),
+            "en" => (rust_stemmers::Algorithm::English, 1),
             _ => return,
         };
         let stemmer = rust_stemmers::Stemmer::create(algorithm);
-        // A text repeats its words: each spelling is stemmed once.
-        let mut stems: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+        let stems = &mut cache.0[slot];
         for t in self.tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
             let surface = t.span.slice(text);
-            let stem = stems.entry(surface).or_insert_with(|| {
-                let lower = surface.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
-                fold(&stemmer.stem(&lower))
-            });
+            let stem = match stems.get(surface) {
+                Some(s) => s,
+                None => {
+                    let lower = surface.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
+                    stems.entry(surface.to_string()).or_insert(fold(&stemmer.stem(&lower)))
+                }
+            };
             t.stem.clone_from(stem);
         }
     }
@@ -91,6 +99,10 @@ impl Segmented {
             .count()
     }
 }
+
+/// Stems by spelling, French and English, kept across the documents of one analysis.
+#[derive(Default)]
+pub struct StemCache([rustc_hash::FxHashMap<String, String>; 2]);
 
 /// Words that end with an elided vowel in French, before the apostrophe.
 const ELISIONS: &[&str] = &[

@@ -10,8 +10,9 @@
 //! arithmetic and `sqrt` only, so the same text gives the same bits natively
 //! and in the browser.
 
-use super::analysis::{ActorRow, DocumentRow, MentionRow, RoleCounts, SentimentCueRow, SentimentRow, Span};
+use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, RoleCounts, SentimentRow, Span};
 use super::segment::{tokenize, Segmented, Token, TokenKind};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -153,9 +154,13 @@ impl Lang {
 
 /// One language's lists, keyed by folded token keys joined with spaces.
 struct Lexicon {
-    words: HashMap<String, Entry>,
+    words: FxHashMap<String, Entry>,
     prefixes: Vec<(String, Entry)>,
-    cues: HashMap<String, Vec<(Kind, f64)>>,
+    cues: FxHashMap<String, Vec<(Kind, f64)>>,
+    /// The first words of every phrase of `words` and `cues`, shorter than
+    /// the phrase ("mis" and "mis en" for "mis en cause"): a longer match is
+    /// looked for only while the words so far begin a phrase.
+    partial: FxHashSet<String>,
     longest: usize,
 }
 
@@ -291,7 +296,13 @@ fn load(lexicon: &str, cues: &str) -> Lexicon {
     let (words, prefixes) = parse_lexicon(lexicon).expect("built-in lexicon parses (tested)");
     let cues = parse_cues(cues).expect("built-in cue list parses (tested)");
     let longest = words.keys().chain(cues.keys()).map(|k| k.split(' ').count()).max().unwrap_or(1);
-    Lexicon { words, prefixes, cues, longest }
+    let mut partial = FxHashSet::default();
+    for k in words.keys().chain(cues.keys()) {
+        for (i, _) in k.match_indices(' ') {
+            partial.insert(k[..i].to_string());
+        }
+    }
+    Lexicon { words: words.into_iter().collect(), prefixes, cues: cues.into_iter().collect(), partial, longest }
 }
 
 static FR: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -428,6 +439,9 @@ fn annotate(tokens: &[Token], lex: &Lexicon) -> Vec<Slot> {
                     slots[i].kinds.push((*k, *f, len));
                 }
             }
+            if !lex.partial.contains(&key) {
+                break;
+            }
         }
         if slots[i].entry.is_none() {
             let k = &tokens[i].key;
@@ -461,6 +475,9 @@ fn is_participle(key: &str, lang: Lang) -> bool {
     }
 }
 
+/// One sentence as the scorer reads it, whatever the target: its cue
+/// annotations, word positions, quotations, speaker and last contrast word.
+/// Built once per sentence and shared by every mention in it.
 struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -468,6 +485,30 @@ struct Ctx<'a> {
     lang: Lang,
     /// Index among word tokens, for distances.
     word_index: Vec<usize>,
+    /// Token ranges inside quotation marks.
+    quotes: Vec<std::ops::Range<usize>>,
+    /// Who speaks in the sentence, if anyone.
+    speaker: Option<Span>,
+    /// The last contrast word ("mais", "but") with a token after it.
+    contrast: Option<usize>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], lang: Lang) -> Self {
+        let mut word_index = Vec::with_capacity(tokens.len());
+        let mut n = 0;
+        for t in tokens {
+            word_index.push(n);
+            if t.kind != TokenKind::Punct {
+                n += 1;
+            }
+        }
+        let mut ctx = Ctx { text, tokens, slots: annotate(tokens, lexicon(lang)), lang, word_index, quotes: Vec::new(), speaker: None, contrast: None };
+        ctx.quotes = quote_regions(&ctx);
+        ctx.speaker = find_speaker(&ctx, &ctx.quotes);
+        ctx.contrast = (0..tokens.len()).rev().find(|&i| ctx.slots[i].has(Kind::Contrast) && i + 1 < tokens.len());
+        ctx
+    }
 }
 
 impl Ctx<'_> {
@@ -493,10 +534,14 @@ impl Ctx<'_> {
 /// language's trained model when there is one (see [`model`]), else with the
 /// lexicon scorer alone.
 pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: Lang) -> MentionSentiment {
-    let Some(pass) = lexicon_pass(text, tokens, target, lang) else {
+    score_in_ctx(&Ctx::new(text, tokens, lang), target)
+}
+
+fn score_in_ctx(ctx: &Ctx, target: Span) -> MentionSentiment {
+    let Some(pass) = lexicon_pass(ctx, target) else {
         return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
     };
-    match model::for_lang(lang) {
+    match model::for_lang(ctx.lang) {
         Some(m) => m.score(&pass),
         None => {
             let raw = pass.raw;
@@ -510,7 +555,7 @@ pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: 
 /// stand relative to the target) and the target's role and voice. The
 /// lexicon score and the model's features are both read from it.
 struct Pass<'a> {
-    ctx: Ctx<'a>,
+    ctx: &'a Ctx<'a>,
     /// The target's tokens: `ts..te`.
     ts: usize,
     te: usize,
@@ -543,30 +588,16 @@ struct CueFact {
     distanced: bool,
 }
 
-fn lexicon_pass<'a>(text: &'a str, tokens: &'a [Token], target: Span, lang: Lang) -> Option<Pass<'a>> {
-    let lex = lexicon(lang);
-    let t_idx: Vec<usize> =
-        (0..tokens.len()).filter(|&i| tokens[i].span.start < target.end && tokens[i].span.end > target.start).collect();
-    let (Some(&ts), Some(&te_last)) = (t_idx.first(), t_idx.last()) else {
-        return None;
-    };
-    let te = te_last + 1;
-    let mut word_index = Vec::with_capacity(tokens.len());
-    let mut n = 0;
-    for t in tokens {
-        word_index.push(n);
-        if t.kind != TokenKind::Punct {
-            n += 1;
-        }
-    }
-    let ctx = Ctx { text, tokens, slots: annotate(tokens, lex), lang, word_index };
-
-    let quotes = quote_regions(&ctx);
-    let speaker = find_speaker(&ctx, &quotes);
+fn lexicon_pass<'a>(ctx: &'a Ctx<'a>, target: Span) -> Option<Pass<'a>> {
+    let (text, tokens) = (ctx.text, ctx.tokens);
+    let ts = tokens.iter().position(|t| t.span.start < target.end && t.span.end > target.start)?;
+    let te = ts + tokens[ts..].iter().rposition(|t| t.span.start < target.end && t.span.end > target.start)? + 1;
+    let quotes = &ctx.quotes;
+    let speaker = ctx.speaker;
     let in_quote = |i: usize| quotes.iter().any(|r| r.contains(&i));
     let target_quoted = in_quote(ts);
     let target_is_speaker = speaker.is_some_and(|sp| sp.start < target.end && sp.end > target.start);
-    let contrast = (0..tokens.len()).rev().find(|&i| ctx.slots[i].has(Kind::Contrast) && i + 1 < tokens.len());
+    let contrast = ctx.contrast;
 
     let mut raw = 0.0;
     let mut cues = Vec::new();
@@ -1056,14 +1087,49 @@ pub(crate) mod model {
         pub unit: Option<usize>,
     }
 
-    /// FNV-1a, 64 bits: the same bucket on every platform.
-    fn bucket(s: &str, bits: u32) -> usize {
+    /// FNV-1a, 64 bits, over the concatenated `parts` (no string is built):
+    /// the same bucket on every platform.
+    fn bucket(parts: &[&str], bits: u32) -> usize {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in s.bytes() {
+        for b in parts.iter().flat_map(|p| p.bytes()) {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
         (h % (1u64 << bits)) as usize
+    }
+
+    /// Index of a dense feature named from its parts ("cue_" + "left_near" + "_pos").
+    fn dense_of(parts: &[&str]) -> usize {
+        DENSE
+            .iter()
+            .position(|n| {
+                let mut rest = n.as_bytes();
+                parts.iter().all(|p| match rest.strip_prefix(p.as_bytes()) {
+                    Some(r) => {
+                        rest = r;
+                        true
+                    }
+                    None => false,
+                }) && rest.is_empty()
+            })
+            .expect("known dense feature")
+    }
+
+    thread_local! {
+        /// English stems of the words seen so far: a corpus repeats its words.
+        static STEMS: std::cell::RefCell<FxHashMap<String, std::rc::Rc<str>>> = Default::default();
+    }
+
+    fn stem_of(key: &str) -> std::rc::Rc<str> {
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(s) = cache.get(key) {
+                return s.clone();
+            }
+            let s: std::rc::Rc<str> = STEMMER.stem(key).into();
+            cache.insert(key.to_string(), s.clone());
+            s
+        })
     }
 
     fn class_name(c: Class) -> &'static str {
@@ -1080,58 +1146,59 @@ pub(crate) mod model {
     /// The features of one mention. Also returns, for each unit token, the
     /// token where its span ends (exclusive), for multi-word cues.
     pub(super) fn features(pass: &Pass, spec: &Spec) -> (Vec<Feature>, HashMap<usize, usize>) {
-        let ctx = &pass.ctx;
+        let ctx = pass.ctx;
         let (ts, te) = (pass.ts, pass.te);
         let mut out = Vec::new();
         let mut ends: HashMap<usize, usize> = HashMap::new();
-        let put = |out: &mut Vec<Feature>, name: &str, value: f64, unit: Option<usize>| {
+        let put = |out: &mut Vec<Feature>, index: usize, value: f64, unit: Option<usize>| {
             if value != 0.0 {
-                out.push(Feature { index: dense(name), value, unit });
+                out.push(Feature { index, value, unit });
             }
         };
-        put(&mut out, "bias", 1.0, None);
+        let named = |name: &str| dense(name);
+        put(&mut out, named("bias"), 1.0, None);
         match pass.role {
-            Role::Agent => put(&mut out, "role_agent", 1.0, None),
-            Role::Victim => put(&mut out, "role_victim", 1.0, None),
-            Role::Recipient => put(&mut out, "role_recipient", 1.0, None),
+            Role::Agent => put(&mut out, named("role_agent"), 1.0, None),
+            Role::Victim => put(&mut out, named("role_victim"), 1.0, None),
+            Role::Recipient => put(&mut out, named("role_recipient"), 1.0, None),
             Role::Neutral => {}
         }
         if pass.target_quoted {
-            put(&mut out, "target_quoted", 1.0, None);
+            put(&mut out, named("target_quoted"), 1.0, None);
         }
         if pass.speaker.is_some() {
-            put(&mut out, "speaker", 1.0, None);
+            put(&mut out, named("speaker"), 1.0, None);
         }
         if pass.target_is_speaker {
-            put(&mut out, "target_is_speaker", 1.0, None);
+            put(&mut out, named("target_is_speaker"), 1.0, None);
         }
         if ctx.word_index[ts] <= 1 {
-            put(&mut out, "target_first", 1.0, None);
+            put(&mut out, named("target_first"), 1.0, None);
         }
         if te == ts + 1 && is_pronoun(&ctx.tokens[ts].key) {
-            put(&mut out, "target_pronoun", 1.0, None);
+            put(&mut out, named("target_pronoun"), 1.0, None);
         }
         for (cue, f) in pass.cues.iter().zip(&pass.facts) {
             let w = cue.weight;
             if w == 0.0 {
                 continue;
             }
-            let sign = if w > 0.0 { "pos" } else { "neg" };
+            let sign = if w > 0.0 { "_pos" } else { "_neg" };
             let unit = Some(f.start);
             ends.insert(f.start, f.end);
-            put(&mut out, &format!("cue_{sign}"), w, unit);
-            let side = if f.left { "left" } else { "right" };
-            let near = if f.dist <= NEAR_WORDS { "near" } else { "far" };
-            put(&mut out, &format!("cue_{side}_{near}_{sign}"), w, unit);
-            put(&mut out, &format!("cue_{}_{sign}", class_name(f.class)), w, unit);
+            put(&mut out, dense_of(&["cue", sign]), w, unit);
+            let side = if f.left { "_left" } else { "_right" };
+            let near = if f.dist <= NEAR_WORDS { "_near" } else { "_far" };
+            put(&mut out, dense_of(&["cue", side, near, sign]), w, unit);
+            put(&mut out, dense_of(&["cue_", class_name(f.class), sign]), w, unit);
             if f.negated {
-                put(&mut out, &format!("cue_negated_{sign}"), w, unit);
+                put(&mut out, dense_of(&["cue_negated", sign]), w, unit);
             }
             if f.quoted {
-                put(&mut out, &format!("cue_quoted_{sign}"), w, unit);
+                put(&mut out, dense_of(&["cue_quoted", sign]), w, unit);
             }
             if f.distanced {
-                put(&mut out, &format!("cue_distanced_{sign}"), w, unit);
+                put(&mut out, dense_of(&["cue_distanced", sign]), w, unit);
             }
         }
         // Every scored word of the sentence, however far: the tone around the target.
@@ -1149,8 +1216,8 @@ pub(crate) mod model {
             if !skip {
                 let v = entry.score * if negated(ctx, i) { NEGATION_FACTOR } else { 1.0 };
                 ends.entry(i).or_insert(end);
-                put(&mut out, if v > 0.0 { "sent_pos" } else { "sent_neg" }, v, Some(i));
-                put(&mut out, &format!("sent_{}", class_name(entry.class)), v, Some(i));
+                put(&mut out, named(if v > 0.0 { "sent_pos" } else { "sent_neg" }), v, Some(i));
+                put(&mut out, dense_of(&["sent_", class_name(entry.class)]), v, Some(i));
             }
             i = end;
         }
@@ -1158,38 +1225,41 @@ pub(crate) mod model {
             return (out, ends);
         }
         let base = DENSE.len();
-        let hashed = |out: &mut Vec<Feature>, name: String, value: f64, unit: usize| {
-            out.push(Feature { index: base + bucket(&name, spec.bits), value, unit: Some(unit) });
+        let hashed = |out: &mut Vec<Feature>, name: &[&str], value: f64, unit: usize| {
+            out.push(Feature { index: base + bucket(name, spec.bits), value, unit: Some(unit) });
         };
         let is_word = |j: usize| !ctx.is_punct(j) && !(j >= ts && j < te);
         // Word distance to the target (0: next to it) and side.
-        let place = |j: usize| if j < ts { (ctx.words_between(j, ts), 'L') } else { (ctx.words_between(te - 1, j), 'R') };
-        let quotes = quote_regions(ctx);
-        let word = |j: usize| -> String {
-            let key = &ctx.tokens[j].key;
-            if spec.stems { STEMMER.stem(key).into_owned() } else { key.clone() }
-        };
+        let place = |j: usize| if j < ts { (ctx.words_between(j, ts), "L") } else { (ctx.words_between(te - 1, j), "R") };
+        let quotes = &ctx.quotes;
+        // Each token's hashed form, read once.
+        let words: Vec<std::rc::Rc<str>> = ctx
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(j, t)| if !is_word(j) { "".into() } else if spec.stems { stem_of(&t.key) } else { t.key.as_str().into() })
+            .collect();
         for j in 0..ctx.tokens.len() {
             if !is_word(j) {
                 continue;
             }
-            let key = &word(j);
+            let key: &str = &words[j];
             if spec.quoted_words && quotes.iter().any(|r| r.contains(&j)) {
-                hashed(&mut out, format!("Q:{key}"), 1.0, j);
+                hashed(&mut out, &["Q:", key], 1.0, j);
             }
             let (d, side) = place(j);
             if spec.sentence_words {
-                hashed(&mut out, format!("s:{key}"), 1.0, j);
+                hashed(&mut out, &["s:", key], 1.0, j);
             }
             if d < spec.window {
-                hashed(&mut out, format!("{side}:{key}"), 1.0, j);
+                hashed(&mut out, &[side, ":", key], 1.0, j);
                 if d == 0 {
-                    hashed(&mut out, format!("{side}1:{key}"), 1.0, j);
+                    hashed(&mut out, &[side, "1:", key], 1.0, j);
                 }
                 if spec.bigrams && j + 1 < ctx.tokens.len() && is_word(j + 1) && place(j + 1).0 < spec.window {
-                    let pair = format!("B:{key} {}", word(j + 1));
-                    hashed(&mut out, pair.clone(), 0.5, j);
-                    hashed(&mut out, pair, 0.5, j + 1);
+                    let pair = ["B:", key, " ", &words[j + 1]];
+                    hashed(&mut out, &pair, 0.5, j);
+                    hashed(&mut out, &pair, 0.5, j + 1);
                 }
             }
         }
@@ -1362,7 +1432,8 @@ pub(crate) mod model {
             return (Vec::new(), 0.0);
         }
         let tokens = tokenize(text, sentence);
-        match lexicon_pass(text, &tokens, target, Lang::from_code(lang)) {
+        let ctx = Ctx::new(text, &tokens, Lang::from_code(lang));
+        match lexicon_pass(&ctx, target) {
             Some(pass) => {
                 let raw = pass.raw;
                 (features(&pass, spec).0, round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt()))
@@ -1425,7 +1496,6 @@ struct Tally {
     n: usize,
     roles: RoleCounts,
     quoted: usize,
-    evidence: Vec<Span>,
 }
 
 impl Tally {
@@ -1441,19 +1511,15 @@ impl Tally {
         if r.speaker.is_some() {
             self.quoted += 1;
         }
-        self.evidence.extend(r.cues.iter().filter(|c| c.weight != 0.0).map(|c| c.span));
     }
 
-    fn row(mut self, actor: &str, document: &str, scope: &str, source: &str) -> SentimentRow {
-        self.evidence.sort();
-        self.evidence.dedup();
+    fn row(self, actor: &str, document: &str, scope: &str, source: &str) -> SentimentRow {
         let n = self.n.max(1) as f64;
         SentimentRow {
             actor: actor.to_string(),
             document: document.to_string(),
             score: round4(self.sum / n),
             mentions: self.n,
-            evidence: if scope == "document" { self.evidence } else { Vec::new() },
             scope: scope.to_string(),
             source: source.to_string(),
             confidence: round4(self.n as f64 / (self.n as f64 + CONFIDENCE_HALF)),
@@ -1464,20 +1530,53 @@ impl Tally {
     }
 }
 
+/// The evidence row of one scored mention: its strongest cue words (at most
+/// [`MentionEvidence::MAX_CUES`], in text order) and what the others add up
+/// to. `None` for a mention with no cue, no role and no speaker.
+fn evidence_row(m: &MentionRow, sentence: Span, r: MentionSentiment) -> Option<MentionEvidence> {
+    let mut cues = r.cues;
+    if cues.is_empty() && r.role == Role::Neutral && r.speaker.is_none() {
+        return None;
+    }
+    let mut rest = 0.0;
+    if cues.len() > MentionEvidence::MAX_CUES {
+        // Strongest first (ties: the earlier word), then back to text order.
+        cues.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.span.cmp(&b.span)));
+        rest = cues[MentionEvidence::MAX_CUES..].iter().map(|c| c.weight).sum();
+        cues.truncate(MentionEvidence::MAX_CUES);
+        cues.sort_by_key(|c| c.span);
+    }
+    Some(MentionEvidence {
+        actor: m.actor.clone(),
+        document: m.document.clone(),
+        mention: m.span,
+        sentence,
+        score: r.score,
+        role: r.role.as_str().to_string(),
+        speaker: r.speaker,
+        cues: cues.into_iter().map(|c| CueRow { span: c.span, word: c.word, weight: c.weight }).collect(),
+        rest: round4(rest),
+    })
+}
+
 /// Scores every mention and sums them up per actor × document and per actor ×
 /// source. Rows come actor by actor (in the order of `actors`), each actor's
 /// document rows in document order, then its source rows by source name.
+/// Each sentence is read once, however many mentions it holds.
 pub(crate) fn score_actors(
     docs: &[DocumentRow],
     segs: &[Segmented],
     actors: &[ActorRow],
     mentions: &[MentionRow],
-) -> (Vec<SentimentRow>, Vec<SentimentCueRow>) {
+) -> (Vec<SentimentRow>, Vec<MentionEvidence>) {
     let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let rank: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut per_doc: BTreeMap<(usize, usize), Tally> = BTreeMap::new();
     let mut per_source: BTreeMap<(usize, &str), Tally> = BTreeMap::new();
     let mut evidence = Vec::new();
+    // The sentence read last: mentions come in text order, so the mentions
+    // of one sentence follow each other.
+    let mut last: Option<((usize, usize), Ctx)> = None;
     for m in mentions {
         let (Some(&d), Some(&a)) = (doc_index.get(m.document.as_str()), rank.get(m.actor.as_str())) else {
             continue;
@@ -1486,28 +1585,15 @@ pub(crate) fn score_actors(
             continue;
         };
         let doc = &docs[d];
-        let r = score_in_tokens(&doc.text, &segs[d].tokens[sentence.tokens.clone()], m.span, Lang::from_code(&doc.language));
+        if last.as_ref().is_none_or(|(key, _)| *key != (d, m.sentence)) {
+            let ctx = Ctx::new(&doc.text, &segs[d].tokens[sentence.tokens.clone()], Lang::from_code(&doc.language));
+            last = Some(((d, m.sentence), ctx));
+        }
+        let Some((_, ctx)) = last.as_ref() else { continue };
+        let r = score_in_ctx(ctx, m.span);
         per_doc.entry((a, d)).or_default().add(&r);
         per_source.entry((a, doc.source.as_str())).or_default().add(&r);
-        let row = |cue: Option<&CueHit>| SentimentCueRow {
-            actor: m.actor.clone(),
-            document: m.document.clone(),
-            mention: m.span,
-            sentence: sentence.span,
-            cue: cue.map(|c| c.span),
-            word: cue.map(|c| c.word.clone()).unwrap_or_default(),
-            weight: cue.map_or(0.0, |c| c.weight),
-            score: r.score,
-            role: r.role.as_str().to_string(),
-            speaker: r.speaker,
-        };
-        if r.cues.is_empty() {
-            if r.role != Role::Neutral || r.speaker.is_some() {
-                evidence.push(row(None));
-            }
-        } else {
-            evidence.extend(r.cues.iter().map(|c| row(Some(c))));
-        }
+        evidence.extend(evidence_row(m, sentence.span, r));
     }
     let mut rows = Vec::new();
     for a in 0..actors.len() {

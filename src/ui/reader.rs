@@ -84,10 +84,11 @@ pub fn reader(props: &ReaderProps) -> Html {
     let mentions: Vec<(Span, String)> = a.mentions.iter().filter(|m| m.document == doc.id).map(|m| (m.span, m.actor.clone())).collect();
     // One underline per cue word: the first actor it counts for.
     let mut cues: Vec<(Span, String, f64)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for e in a.sentiment_evidence.iter().filter(|e| e.document == doc.id) {
-        if let Some(span) = e.cue {
-            if e.weight != 0.0 && !cues.iter().any(|(s, _, _)| *s == span) {
-                cues.push((span, e.actor.clone(), e.weight));
+        for c in &e.cues {
+            if c.weight != 0.0 && seen.insert(c.span) {
+                cues.push((c.span, e.actor.clone(), c.weight));
             }
         }
     }

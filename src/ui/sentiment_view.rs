@@ -4,7 +4,7 @@
 use super::charts::{Bars, Heatmap, NumberFormat, Series};
 use super::i18n::Lang;
 use super::state::sources_in_order;
-use crate::engine::{Analysis, SentimentCueRow, SentimentRow};
+use crate::engine::{Analysis, MentionEvidence, SentimentRow};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -73,11 +73,9 @@ pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
     if scores.iter().all(|v| v.is_nan()) {
         return html! {};
     }
-    // Evidence rows of this actor, grouped by mention.
-    let mut by_mention: BTreeMap<(&str, usize), Vec<&SentimentCueRow>> = BTreeMap::new();
-    for e in a.sentiment_evidence.iter().filter(|e| e.actor == props.actor) {
-        by_mention.entry((e.document.as_str(), e.mention.start)).or_default().push(e);
-    }
+    // Evidence rows of this actor, one per mention.
+    let by_mention: BTreeMap<(&str, usize), &MentionEvidence> =
+        a.sentiment_evidence.iter().filter(|e| e.actor == props.actor).map(|e| ((e.document.as_str(), e.mention.start), e)).collect();
     html! {
         <section class="actor-sentiment">
             <Bars lang={props.lang} title={t.sentiment_per_source} description={t.sentiment_heatmap_help}
@@ -87,8 +85,8 @@ pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
             { for sources.iter().enumerate().map(|(i, source)| {
                 let docs: Vec<&crate::engine::DocumentRow> = a.documents.iter().filter(|d| &d.source == source).collect();
                 let items: Vec<Html> = by_mention.iter()
-                    .filter_map(|((doc, _), cues)| docs.iter().find(|d| d.id == *doc).map(|d| (d, cues)))
-                    .map(|(d, cues)| evidence_item(t, &d.text, cues))
+                    .filter_map(|((doc, _), e)| docs.iter().find(|d| d.id == *doc).map(|d| (d, e)))
+                    .map(|(d, e)| evidence_item(t, &d.text, e))
                     .collect();
                 if items.is_empty() { return html! {}; }
                 let row = source_row(a, &props.actor, source);
@@ -107,15 +105,13 @@ pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
 }
 
 /// One scored mention: its sentence with the mention and each cue marked.
-fn evidence_item(t: &super::i18n::Text, text: &str, cues: &[&SentimentCueRow]) -> Html {
-    let first = cues[0];
+fn evidence_item(t: &super::i18n::Text, text: &str, first: &MentionEvidence) -> Html {
     let sentence = first.sentence;
     let mut marks: Vec<(usize, usize, Option<f64>)> = vec![(first.mention.start, first.mention.end, None)];
-    for c in cues {
-        if let Some(span) = c.cue {
-            if span.start >= sentence.start && span.end <= sentence.end && (span.end <= first.mention.start || span.start >= first.mention.end) {
-                marks.push((span.start, span.end, Some(c.weight)));
-            }
+    for c in &first.cues {
+        let span = c.span;
+        if span.start >= sentence.start && span.end <= sentence.end && (span.end <= first.mention.start || span.start >= first.mention.end) {
+            marks.push((span.start, span.end, Some(c.weight)));
         }
     }
     marks.sort_by_key(|m| m.0);

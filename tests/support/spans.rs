@@ -37,28 +37,28 @@ pub fn check_analysis(a: &Analysis) -> Result<(), String> {
             return Err(format!("mention surface {:?} differs from its span {:?}", m.surface, m.span));
         }
     }
-    for s in a.sentiment.iter().filter(|s| s.scope == "document") {
-        for e in &s.evidence {
-            need("sentiment evidence", &s.document, *e)?;
-        }
+    for s in &a.sentiment {
         if !s.score.is_finite() || !(-1.0..=1.0).contains(&s.score) {
             return Err(format!("sentiment score {} out of [-1, 1]", s.score));
         }
     }
     for e in &a.sentiment_evidence {
-        need("cue row mention", &e.document, e.mention)?;
-        need("cue row sentence", &e.document, e.sentence)?;
-        if let Some(cue) = e.cue {
-            need("cue", &e.document, cue)?;
-            if cue.slice(text_of(&e.document).unwrap_or("")) != e.word {
-                return Err(format!("cue word {:?} differs from its span {cue:?}", e.word));
+        need("evidence mention", &e.document, e.mention)?;
+        need("evidence sentence", &e.document, e.sentence)?;
+        for c in &e.cues {
+            need("cue", &e.document, c.span)?;
+            if c.span.slice(text_of(&e.document).unwrap_or("")) != c.word {
+                return Err(format!("cue word {:?} differs from its span {:?}", c.word, c.span));
+            }
+            if !c.weight.is_finite() {
+                return Err(format!("cue weight {} not finite", c.weight));
             }
         }
         if let Some(sp) = e.speaker {
             need("speaker", &e.document, sp)?;
         }
-        if !e.weight.is_finite() || !e.score.is_finite() {
-            return Err("cue row with a non-finite number".into());
+        if !e.rest.is_finite() || !e.score.is_finite() {
+            return Err("evidence row with a non-finite number".into());
         }
     }
     for m in &a.markers {
