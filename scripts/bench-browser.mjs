@@ -91,7 +91,11 @@ async function benchCorpus(page, url, name) {
     const reply = await new Promise((ok, fail) => {
       const timer = setTimeout(() => fail(new Error('analysis timed out')), timeout);
       worker.onerror = (e) => { clearTimeout(timer); fail(new Error('worker error: ' + e.message)); };
-      worker.onmessage = (e) => { clearTimeout(timer); ok(JSON.parse(e.data)); };
+      // The analysis comes as UTF-8 bytes; progress and other replies as strings.
+      worker.onmessage = (e) => {
+        const reply = JSON.parse(typeof e.data === 'string' ? e.data : new TextDecoder().decode(e.data));
+        if (reply.kind === 'analysis') { clearTimeout(timer); ok(reply); }
+      };
       worker.postMessage(request);
     });
     const wall = performance.now() - started;

@@ -35,11 +35,60 @@ pub struct Analysis {
 }
 
 /// A byte range `[start, end)` into a document's `text`. Both ends fall on
-/// UTF-8 character boundaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// UTF-8 character boundaries. Written as `[start, end]`: spans are the most
+/// frequent value of an analysis, and the pair is a third of the object's size.
+/// Read from either form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.start, self.end).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, SeqAccess, Visitor};
+        struct SpanVisitor;
+        impl<'de> Visitor<'de> for SpanVisitor {
+            type Value = Span;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a span: [start, end] or {\"start\", \"end\"}")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Span, A::Error> {
+                let start = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(0, &self))?;
+                let end = seq.next_element()?.ok_or_else(|| A::Error::invalid_length(1, &self))?;
+                if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    return Err(A::Error::invalid_length(3, &self));
+                }
+                checked(start, end)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Span, A::Error> {
+                let (mut start, mut end) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "start" => start = Some(map.next_value()?),
+                        "end" => end = Some(map.next_value()?),
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                checked(start.ok_or_else(|| A::Error::missing_field("start"))?, end.ok_or_else(|| A::Error::missing_field("end"))?)
+            }
+        }
+        fn checked<E: Error>(start: usize, end: usize) -> Result<Span, E> {
+            if start > end {
+                return Err(E::custom(format!("span [{start}, {end}] ends before it starts")));
+            }
+            Ok(Span { start, end })
+        }
+        d.deserialize_any(SpanVisitor)
+    }
 }
 
 impl Span {
@@ -388,4 +437,20 @@ pub struct MarkerRow {
     /// Ids of the actors mentioned in the same sentence, sorted.
     #[serde(default)]
     pub actors: Vec<String>,
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::Span;
+
+    #[test]
+    fn spans_are_written_as_pairs_and_read_from_either_form() {
+        assert_eq!(serde_json::to_string(&Span::new(3, 9)).unwrap(), "[3,9]");
+        assert_eq!(serde_json::from_str::<Span>("[3,9]").unwrap(), Span::new(3, 9));
+        assert_eq!(serde_json::from_str::<Span>(r#"{"start":3,"end":9}"#).unwrap(), Span::new(3, 9));
+        assert!(serde_json::from_str::<Span>("[9,3]").is_err(), "ends before it starts");
+        assert!(serde_json::from_str::<Span>("[3]").is_err());
+        assert!(serde_json::from_str::<Span>("[3,9,12]").is_err());
+        assert!(serde_json::from_str::<Span>(r#"{"start":3}"#).is_err());
+    }
 }

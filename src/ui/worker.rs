@@ -128,8 +128,12 @@ pub fn start() {
                 let mut analysis = analysis;
                 let texts: Vec<String> = analysis.documents.iter_mut().map(|d| std::mem::take(&mut d.text)).collect();
                 let reply = AnalysisReply { kind: "analysis", revision, elapsed_ms, analysis: &analysis };
-                if let Ok(json) = serde_json::to_string(&reply) {
-                    let _ = reply_to.post_message(&JsValue::from_str(&json));
+                // Sent as UTF-8 bytes whose buffer is handed over: a JS string
+                // would be converted to UTF-16 here and back on the page.
+                if let Ok(json) = serde_json::to_vec(&reply) {
+                    let bytes = js_sys::Uint8Array::from(json.as_slice());
+                    drop(json);
+                    let _ = reply_to.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
                 }
                 for (d, text) in analysis.documents.iter_mut().zip(texts) {
                     d.text = text;
@@ -249,17 +253,23 @@ impl Analyser {
         let on_error = Rc::new(on_error);
         let on_error_msg = on_error.clone();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(text) = event.data().as_string() else { return };
-            // The analysis, by far the largest reply, is read straight into its
-            // struct: through the tagged enum, serde would first copy all of it
-            // into an intermediate form.
-            if text.starts_with(ANALYSIS_PREFIX) {
-                match serde_json::from_str::<AnalysisReplyOwned>(&text) {
-                    Ok(r) => on_reply(Reply::Analysis { revision: r.revision, elapsed_ms: r.elapsed_ms, analysis: r.analysis }),
+            let data = event.data();
+            // The analysis, by far the largest reply, comes as UTF-8 bytes and
+            // is read straight into its struct: through the tagged enum, serde
+            // would first copy all of it into an intermediate form.
+            if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
+                let bytes = bytes.to_vec();
+                match serde_json::from_slice::<AnalysisReplyOwned>(&bytes) {
+                    Ok(r) if bytes.starts_with(ANALYSIS_PREFIX.as_bytes()) => {
+                        drop(bytes);
+                        on_reply(Reply::Analysis { revision: r.revision, elapsed_ms: r.elapsed_ms, analysis: r.analysis })
+                    }
+                    Ok(_) => on_error_msg("the analysis could not be read back: not an analysis".to_string()),
                     Err(e) => on_error_msg(format!("the analysis could not be read back: {e}")),
                 }
                 return;
             }
+            let Some(text) = data.as_string() else { return };
             match serde_json::from_str::<Reply>(&text) {
                 Ok(Reply::Ready) => {
                     *r.borrow_mut() = true;
