@@ -39,7 +39,7 @@ pub use intake::{
     body_start, decode_file, from_pasted, from_pasted_many, same_content, InputDocument, IntakeError,
     DEFAULT_PASTE_SEPARATOR, MAX_FILE_BYTES,
 };
-pub use segment::{segment, segment_regions, Segmented, Sentence, Token, TokenKind};
+pub use segment::{segment, segment_regions, Key, Segmented, Sentence, Token, TokenKind};
 pub use sentiment::{score_target, training as sentiment_training, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 

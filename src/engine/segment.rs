@@ -35,8 +35,132 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
-    pub key: String,
-    pub stem: String,
+    pub key: Key,
+    pub stem: Key,
+}
+
+/// A token's key or stem: a shared, immutable string. A corpus repeats its
+/// words, so every token of one spelling shares one allocation (see
+/// [`tokenize`]); cloning a key copies a pointer. Reads as a `&str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Key(std::sync::Arc<str>);
+
+impl Key {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Key {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Key {
+    fn from(s: &str) -> Self {
+        Key(s.into())
+    }
+}
+
+impl From<String> for Key {
+    fn from(s: String) -> Self {
+        Key(s.into())
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Key {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Key> for str {
+    fn eq(&self, other: &Key) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<Key> for &str {
+    fn eq(&self, other: &Key) -> bool {
+        *self == &*other.0
+    }
+}
+
+impl PartialEq<Key> for String {
+    fn eq(&self, other: &Key) -> bool {
+        **self == *other.0
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Most spellings a thread keeps keys for; past it the cache starts again.
+const KEY_CACHE_MAX: usize = 500_000;
+
+thread_local! {
+    /// Keys by spelling (for words, numbers and punctuation alike).
+    static KEYS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Key>> = Default::default();
+}
+
+/// The key of a token whose text is `surface`, shared with earlier tokens
+/// of the same spelling.
+fn key_of(surface: &str, kind: TokenKind) -> Key {
+    let fold_it = |s: &str| match kind {
+        TokenKind::Clitic => fold(s.trim_start_matches(['-', 't', 'T']).trim_start_matches('-')),
+        _ => fold(s),
+    };
+    // Clitics fold differently from a word of the same spelling: not cached.
+    if kind == TokenKind::Clitic {
+        return Key::from(fold_it(surface));
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(k) = keys.get(surface) {
+            return k.clone();
+        }
+        if keys.len() >= KEY_CACHE_MAX {
+            keys.clear();
+        }
+        let k = Key::from(fold_it(surface));
+        keys.insert(surface.into(), k.clone());
+        k
+    })
 }
 
 impl Token {
@@ -84,7 +208,7 @@ impl Segmented {
                 Some(s) => s,
                 None => {
                     let lower = surface.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
-                    stems.entry(surface.to_string()).or_insert(fold(&stemmer.stem(&lower)))
+                    stems.entry(surface.to_string()).or_insert(Key::from(fold(&stemmer.stem(&lower))))
                 }
             };
             t.stem.clone_from(stem);
@@ -102,7 +226,7 @@ impl Segmented {
 
 /// Stems by spelling, French and English, kept across the documents of one analysis.
 #[derive(Default)]
-pub struct StemCache([rustc_hash::FxHashMap<String, String>; 2]);
+pub struct StemCache([rustc_hash::FxHashMap<String, Key>; 2]);
 
 /// Words that end with an elided vowel in French, before the apostrophe.
 const ELISIONS: &[&str] = &[
@@ -196,10 +320,7 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
             (c.len_utf8(), TokenKind::Punct)
         };
         let span = Span::new(i, i + len);
-        let key = match kind {
-            TokenKind::Clitic => fold(span.slice(text).trim_start_matches(['-', 't', 'T']).trim_start_matches('-')),
-            _ => fold(span.slice(text)),
-        };
+        let key = key_of(span.slice(text), kind);
         let stem = key.clone();
         tokens.push(Token { span, kind, key, stem });
         i += len;
@@ -513,6 +634,19 @@ fn next_starts_sentence(text: &str, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_of_one_spelling_share_their_key() {
+        let text = "Le régime et le Régime. Clitique : a-t-il";
+        let t = tokenize(text, Span::new(0, text.len()));
+        assert_eq!(t[0].key, "le");
+        assert_eq!(t[1].key, "regime");
+        assert!(std::sync::Arc::ptr_eq(&t[1].key.0, &tokenize("régime", Span::new(0, 8))[0].key.0));
+        // Different spellings, same key: equal, whether shared or not.
+        assert_eq!(t[1].key, t[4].key);
+        assert_eq!(t.last().unwrap().key, "il");
+        assert_eq!(t.last().unwrap().kind, TokenKind::Clitic);
+    }
 
     fn toks(s: &str) -> Vec<&str> {
         tokenize(s, Span::new(0, s.len())).iter().map(|t| t.span.slice(s)).collect()

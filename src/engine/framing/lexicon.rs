@@ -221,7 +221,7 @@ pub(crate) fn compile_cue(lang: Language, text: &str, on: MatchOn) -> Result<Vec
                 }
                 let key = match on {
                     MatchOn::Unit => unit_info(lang, t.kind, t.span.slice(piece), &t.key).key,
-                    MatchOn::Folded => t.key.clone(),
+                    MatchOn::Folded => t.key.to_string(),
                 };
                 elems.push(Elem::Key(key));
             }
