@@ -1572,7 +1572,12 @@ pub(crate) fn score_actors(
     let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let rank: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut per_doc: BTreeMap<(usize, usize), Tally> = BTreeMap::new();
-    let mut per_source: BTreeMap<(usize, &str), Tally> = BTreeMap::new();
+    // Sources by name, and each document's source as an index into them.
+    let mut sources: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let source_of: Vec<usize> = docs.iter().map(|d| sources.binary_search(&d.source.as_str()).unwrap_or(0)).collect();
+    let mut per_source: BTreeMap<(usize, usize), Tally> = BTreeMap::new();
     let mut evidence = Vec::new();
     // The sentence read last: mentions come in text order, so the mentions
     // of one sentence follow each other.
@@ -1592,7 +1597,7 @@ pub(crate) fn score_actors(
         let Some((_, ctx)) = last.as_ref() else { continue };
         let r = score_in_ctx(ctx, m.span);
         per_doc.entry((a, d)).or_default().add(&r);
-        per_source.entry((a, doc.source.as_str())).or_default().add(&r);
+        per_source.entry((a, source_of[d])).or_default().add(&r);
         evidence.extend(evidence_row(m, sentence.span, r));
     }
     let mut rows = Vec::new();
@@ -1604,10 +1609,10 @@ pub(crate) fn score_actors(
             let doc = &docs[k.1];
             rows.push(t.row(id, &doc.id, "document", &doc.source));
         }
-        let source_keys: Vec<(usize, &str)> = per_source.range((a, "")..(a + 1, "")).map(|(k, _)| *k).collect();
+        let source_keys: Vec<(usize, usize)> = per_source.range((a, 0)..(a + 1, 0)).map(|(k, _)| *k).collect();
         for k in source_keys {
             let t = per_source.remove(&k).unwrap_or_default();
-            rows.push(t.row(id, "", "source", k.1));
+            rows.push(t.row(id, "", "source", sources[k.1]));
         }
     }
     (rows, evidence)
