@@ -947,35 +947,45 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
     let mut spellings: HashMap<(String, String), usize> = HashMap::new();
     let mut titled: HashSet<String> = HashSet::new();
     for r in &raws {
-        let doc_id = docs[r.doc].id.to_string();
-        let surface = r.span.slice(docs[r.doc].text).to_string();
-        let info = infos.get(&r.actor).cloned().unwrap_or_default();
-        let row = rows.entry(r.actor.clone()).or_insert_with(|| {
+        let doc_id = docs[r.doc].id;
+        let surface = r.span.slice(docs[r.doc].text);
+        if !rows.contains_key(&r.actor) {
+            let info = infos.get(&r.actor);
+            let kind = info.map_or("", |i| i.kind.as_str());
             order.push(r.actor.clone());
-            ActorRow {
-                id: r.actor.clone(),
-                name: info.name.clone(),
-                kind: if info.kind.is_empty() { "unknown".into() } else { info.kind.clone() },
-                parent: info.parent.clone(),
-                aliases: Vec::new(),
-                mentions: BTreeMap::new(),
-                total: 0,
-                attributive: BTreeMap::new(),
-                sources: BTreeMap::new(),
-            }
-        });
-        if !row.aliases.contains(&surface) {
-            row.aliases.push(surface.clone());
+            rows.insert(
+                r.actor.clone(),
+                ActorRow {
+                    id: r.actor.clone(),
+                    name: info.map(|i| i.name.clone()).unwrap_or_default(),
+                    kind: if kind.is_empty() { "unknown".into() } else { kind.to_string() },
+                    parent: info.map(|i| i.parent.clone()).unwrap_or_default(),
+                    aliases: Vec::new(),
+                    mentions: BTreeMap::new(),
+                    total: 0,
+                    attributive: BTreeMap::new(),
+                    sources: BTreeMap::new(),
+                },
+            );
+        }
+        let Some(row) = rows.get_mut(&r.actor) else { continue };
+        if !row.aliases.iter().any(|a| a == surface) {
+            row.aliases.push(surface.to_string());
         }
         if counts(r) {
-            *row.mentions.entry(doc_id.clone()).or_default() += 1;
+            match row.mentions.get_mut(doc_id) {
+                Some(n) => *n += 1,
+                None => {
+                    row.mentions.insert(doc_id.to_string(), 1);
+                }
+            }
             row.total += 1;
         }
         if r.form == "demonym" {
-            *row.attributive.entry(doc_id).or_default() += 1;
+            *row.attributive.entry(doc_id.to_string()).or_default() += 1;
         }
         if r.form == "name" || r.form == "partial" {
-            *spellings.entry((r.actor.clone(), surface)).or_default() += 1;
+            *spellings.entry((r.actor.clone(), surface.to_string())).or_default() += 1;
         }
         if r.titled && r.actor.starts_with("x:") {
             titled.insert(r.actor.clone());
@@ -997,7 +1007,7 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
     actors.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.id.cmp(&b.id)));
 
     let mut labels: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    let mut pairs: BTreeMap<(String, String, String), BTreeSet<usize>> = BTreeMap::new();
+    let mut pairs: BTreeMap<(&str, &str, &str), BTreeSet<usize>> = BTreeMap::new();
     let mut by_sentence: BTreeMap<(usize, usize), BTreeSet<&str>> = BTreeMap::new();
     for r in &raws {
         if let Some(l) = &r.label {
@@ -1011,7 +1021,7 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
         let v: Vec<&&str> = set.iter().collect();
         for i in 0..v.len() {
             for j in i + 1..v.len() {
-                pairs.entry((v[i].to_string(), v[j].to_string(), docs[*d].id.to_string())).or_default().insert(*s);
+                pairs.entry((*v[i], *v[j], docs[*d].id)).or_default().insert(*s);
             }
         }
     }
@@ -1032,7 +1042,10 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
         actors,
         mentions,
         labels: labels.into_iter().map(|((actor, document, label), count)| LabelRow { actor, document, label, count }).collect(),
-        cooccurrences: pairs.into_iter().map(|((a, b, document), s)| CooccurrenceRow { a, b, document, sentences: s.len() }).collect(),
+        cooccurrences: pairs
+            .into_iter()
+            .map(|((a, b, document), s)| CooccurrenceRow { a: a.to_string(), b: b.to_string(), document: document.to_string(), sentences: s.len() })
+            .collect(),
     }
 }
 
