@@ -35,6 +35,7 @@ const browser = read('browser.json');
 const wasm = {};
 for (const b of browser?.corpora ?? []) {
   const c = b.corpus.replace(/-.*/, '');
+  if (b.error) { wasm[c] = { bytes: null, error: b.error }; continue; }
   const p = b.prisme; const w = b.wink;
   wasm[c] = {
     documents: p.documents, bytes: p.bytes,
@@ -52,7 +53,9 @@ const load = browser?.load && {
 };
 const growth = {
   native: lines('growth-native.jsonl').map((g) => ({ mb: r2(g.input_bytes / MB), ms: r1(g.analyse_ms), wall_ms: r1(g.analyse_wall_ms), peak_rss_mb: r1(g.peak_rss_kb / 1024) })),
-  wasm: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.map((c) => ({ mb: r2(c.prisme.bytes / MB), ms: r1(c.prisme.elapsed_ms), wall_ms: r1(c.prisme.wall_ms) }))),
+  wasm: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.filter((c) => c.prisme).map((c) => ({ mb: r2(c.prisme.bytes / MB), ms: r1(c.prisme.elapsed_ms), wall_ms: r1(c.prisme.wall_ms) }))),
+  // Corpora the worker could not analyse (out of memory), with the error.
+  wasm_failed: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.filter((c) => c.error).map((c) => ({ corpus: c.corpus, error: c.error }))),
 };
 const ratios = Object.values(wasm).map((w) => w.ratio_vs_wink).filter((x) => x != null);
 const results = {
@@ -73,7 +76,7 @@ const names = { decode: 'intake (decode)', clean: 'clean', segment: 'segment', l
 for (const s of STAGES) add(`native ${names[s]}`, (c) => (native[c] ? `${fmt(native[c].stages_mb_s[s])} MB/s (${native[c].stages_ms[s]} ms)` : '—'));
 add('native analysis, wall clock', (c) => (native[c] ? `${fmt(r2(mbps(native[c].input_bytes, native[c].analyse_wall_ms)))} MB/s (${native[c].analyse_wall_ms} ms)` : '—'));
 add('native peak memory', (c) => (native[c] ? `${native[c].peak_rss_mb} MB (${native[c].peak_over_input}× input)` : '—'));
-add('wasm worker analysis', (c) => (wasm[c] ? `${fmt(wasm[c].worker_mb_s)} MB/s (${wasm[c].worker_elapsed_ms} ms)` : '—'));
+add('wasm worker analysis', (c) => (wasm[c]?.error ? `failed: ${wasm[c].error}` : wasm[c] ? `${fmt(wasm[c].worker_mb_s)} MB/s (${wasm[c].worker_elapsed_ms} ms)` : '—'));
 add('wasm worker round trip', (c) => (wasm[c] ? `${fmt(wasm[c].worker_wall_mb_s)} MB/s (${wasm[c].worker_wall_ms} ms)` : '—'));
 add('wink-nlp same text', (c) => (wasm[c] ? `${fmt(wasm[c].wink_mb_s)} MB/s (${wasm[c].wink_ms} ms)` : '—'));
 add('Prisme vs wink-nlp (×)', (c) => fmt(wasm[c]?.ratio_vs_wink, '×'));
@@ -86,9 +89,11 @@ if (load) {
   console.log(`page first visit: ${load.transfer_raw_kb} KB raw, ${load.transfer_gzip_kb} KB gzip -9 (${load.files.length} files)`);
   console.log(`page first contentful paint ${load.fcp_ms} ms; demo shown analysed ${load.demo_shown_ms} ms; five seeds opened → shown ${load.seeds_shown_ms} ms`);
 }
-for (const [name, g] of Object.entries(growth)) {
+for (const name of ['native', 'wasm']) {
+  const g = growth[name];
   if (g.length) console.log(`growth ${name}: ` + g.map((p) => `${p.mb} MB ${r1(p.ms / 1000)} s`).join(', '));
 }
+for (const f of growth.wasm_failed) console.log(`growth wasm: ${f.corpus} not analysed: ${f.error}`);
 console.log(`regression metric ratio_vs_wink: ${fmt(results.ratio_vs_wink, '×')}   (JSON: ${join(dir, 'results.json')})`);
 
 if (svgFile) writeFileSync(svgFile, plot(growth));

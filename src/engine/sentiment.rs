@@ -1554,7 +1554,9 @@ fn evidence_row(m: &MentionRow, sentence: Span, r: MentionSentiment) -> Option<M
         score: r.score,
         role: r.role.as_str().to_string(),
         speaker: r.speaker,
-        cues: cues.into_iter().map(|c| CueRow { span: c.span, word: c.word, weight: c.weight }).collect(),
+        // Collected anew, not mapped in place: the scorer's list can be much
+        // longer than what is kept, and the row would hold its capacity.
+        cues: cues.iter().map(|c| CueRow { span: c.span, word: c.word.clone(), weight: c.weight }).collect::<Vec<_>>(),
         rest: round4(rest),
     })
 }
