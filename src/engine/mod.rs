@@ -21,6 +21,7 @@ mod lexicon;
 mod segment;
 mod sentiment;
 mod table;
+mod transfer;
 
 pub use analysis::{
     ActorRow, Analysis, CooccurrenceRow, DocumentRow, DocumentWarning, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
@@ -41,6 +42,7 @@ pub use intake::{
 };
 pub use segment::{segment, segment_regions, Key, Segmented, Sentence, Token, TokenKind};
 pub use sentiment::{score_target, training as sentiment_training, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
+pub use transfer::{write_parts, AnalysisParts};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 
 use serde::{Deserialize, Serialize};

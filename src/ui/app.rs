@@ -57,7 +57,8 @@ impl WorkerHandle {
 
 fn on_reply(store: &Store, reply: Reply) {
     match reply {
-        Reply::Ready => {}
+        // Handled by the worker's handle, which puts the parts together.
+        Reply::Ready | Reply::AnalysisDone { .. } => {}
         Reply::Analysis { revision, elapsed_ms, analysis } => {
             store.dispatch(Action::Analysed { revision, analysis: Rc::new(analysis), elapsed_ms })
         }

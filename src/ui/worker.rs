@@ -42,7 +42,11 @@ pub enum Request {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reply {
     Ready,
+    /// Put together on the page from the parts the worker sent (see
+    /// [`engine::write_parts`]); never sent whole.
     Analysis { revision: u64, elapsed_ms: f64, analysis: Analysis },
+    /// Every part of the analysis of `revision` has been sent.
+    AnalysisDone { revision: u64, elapsed_ms: f64 },
     Documents {
         documents: Vec<InputDocument>,
         problems: Vec<String>,
@@ -82,26 +86,10 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     }
 }
 
-/// How an [`AnalysisReply`] starts: its `kind` is written first.
-const ANALYSIS_PREFIX: &str = "{\"kind\":\"analysis\"";
-
-/// [`AnalysisReply`] as the page reads it (`kind` is skipped).
-#[derive(Deserialize)]
-struct AnalysisReplyOwned {
-    revision: u64,
-    elapsed_ms: f64,
-    analysis: Analysis,
-}
-
-/// [`Reply::Analysis`] written from a borrowed analysis (same JSON), so the
-/// worker can keep the analysis without a copy.
-#[derive(Serialize)]
-struct AnalysisReply<'a> {
-    kind: &'static str,
-    revision: u64,
-    elapsed_ms: f64,
-    analysis: &'a Analysis,
-}
+/// About how many bytes of JSON each part of an analysis holds: read on the
+/// page in a few milliseconds, so the page keeps responding while a large
+/// analysis arrives.
+const PART_BYTES: usize = 512 * 1024;
 
 /// Runs inside the worker: answers each request.
 pub fn start() {
@@ -127,13 +115,16 @@ pub fn start() {
                 // them out (most of its size) and the page puts them back.
                 let mut analysis = analysis;
                 let texts: Vec<String> = analysis.documents.iter_mut().map(|d| std::mem::take(&mut d.text)).collect();
-                let reply = AnalysisReply { kind: "analysis", revision, elapsed_ms, analysis: &analysis };
-                // Sent as UTF-8 bytes whose buffer is handed over: a JS string
-                // would be converted to UTF-16 here and back on the page.
-                if let Ok(json) = serde_json::to_vec(&reply) {
-                    let bytes = js_sys::Uint8Array::from(json.as_slice());
-                    drop(json);
+                // Sent in parts of UTF-8 bytes whose buffers are handed over,
+                // each prefixed with the revision; then a string saying it is all there.
+                let prefix = format!("{revision}\t");
+                let sent = engine::write_parts(&analysis, PART_BYTES, prefix.as_bytes(), &mut |part| {
+                    let bytes = js_sys::Uint8Array::from(part.as_slice());
+                    drop(part);
                     let _ = reply_to.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
+                });
+                if sent.is_ok() {
+                    post(&reply_to, &Reply::AnalysisDone { revision, elapsed_ms });
                 }
                 for (d, text) in analysis.documents.iter_mut().zip(texts) {
                     d.text = text;
@@ -252,20 +243,29 @@ impl Analyser {
         let (q, r, w) = (queue.clone(), ready.clone(), worker.clone());
         let on_error = Rc::new(on_error);
         let on_error_msg = on_error.clone();
+        // The analysis being put together: its revision and the parts so far.
+        let building: Rc<RefCell<Option<(u64, engine::AnalysisParts)>>> = Rc::default();
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let data = event.data();
-            // The analysis, by far the largest reply, comes as UTF-8 bytes and
-            // is read straight into its struct: through the tagged enum, serde
-            // would first copy all of it into an intermediate form.
+            // A part of an analysis: "<revision>\t<list>\n<rows as JSON>".
             if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
                 let bytes = bytes.to_vec();
-                match serde_json::from_slice::<AnalysisReplyOwned>(&bytes) {
-                    Ok(r) if bytes.starts_with(ANALYSIS_PREFIX.as_bytes()) => {
-                        drop(bytes);
-                        on_reply(Reply::Analysis { revision: r.revision, elapsed_ms: r.elapsed_ms, analysis: r.analysis })
+                let tab = bytes.iter().position(|&b| b == b'\t');
+                let revision = tab.and_then(|t| std::str::from_utf8(&bytes[..t]).ok()).and_then(|r| r.parse::<u64>().ok());
+                let (Some(t), Some(revision)) = (tab, revision) else {
+                    on_error_msg("the analysis could not be read back: a part without its revision".to_string());
+                    return;
+                };
+                let mut b = building.borrow_mut();
+                if b.as_ref().is_none_or(|(r, _)| *r != revision) {
+                    *b = Some((revision, engine::AnalysisParts::default()));
+                }
+                if let Some((_, parts)) = b.as_mut() {
+                    if let Err(e) = parts.add(&bytes[t + 1..]) {
+                        *b = None;
+                        drop(b);
+                        on_error_msg(format!("the analysis could not be read back: {e}"));
                     }
-                    Ok(_) => on_error_msg("the analysis could not be read back: not an analysis".to_string()),
-                    Err(e) => on_error_msg(format!("the analysis could not be read back: {e}")),
                 }
                 return;
             }
@@ -275,6 +275,16 @@ impl Analyser {
                     *r.borrow_mut() = true;
                     for (_, message) in q.borrow_mut().drain(..) {
                         let _ = w.post_message(&message);
+                    }
+                }
+                Ok(Reply::AnalysisDone { revision, elapsed_ms }) => {
+                    let done = building.borrow_mut().take();
+                    match done {
+                        Some((r, parts)) if r == revision => {
+                            on_reply(Reply::Analysis { revision, elapsed_ms, analysis: parts.finish() })
+                        }
+                        // Parts of another revision, or a part that did not read (already reported).
+                        other => *building.borrow_mut() = other,
                     }
                 }
                 Ok(reply) => on_reply(reply),
