@@ -335,25 +335,6 @@ fn seed_004_headlines_kept_numbers_initials_and_names() {
 }
 
 #[test]
-fn stems_follow_the_document_language() {
-    let fr = from_pasted(1, "Les attaques du régime continuent. Une attaque a été signalée. Les soldats sont tombés.").unwrap();
-    let (_, row) = analysed(&fr);
-    let mut seg = segment_regions(&row.text, &row.kept());
-    seg.stem(&row.text, &row.language);
-    let stem = |w: &str| seg.tokens.iter().find(|t| t.span.slice(&row.text) == w).unwrap().stem.clone();
-    assert_eq!(stem("attaques"), stem("attaque"));
-    assert_eq!(stem("soldats"), "soldat");
-    assert_eq!(stem("régime"), "regim");
-    let en = from_pasted(2, "The attacks continued and the attack was reported by the soldiers.").unwrap();
-    let (_, row) = analysed(&en);
-    let mut seg = segment_regions(&row.text, &row.kept());
-    seg.stem(&row.text, "en");
-    let stem = |w: &str| seg.tokens.iter().find(|t| t.span.slice(&row.text) == w).unwrap().stem.clone();
-    assert_eq!(stem("attacks"), "attack");
-    assert_eq!(stem("continued"), "continu");
-}
-
-#[test]
 fn other_languages_and_mixed_documents_are_flagged() {
     let es = from_pasted(1, "El gobierno de Turquía ha pedido a los aliados que apoyen su posición en la crisis de Idlib.").unwrap();
     let (_, row) = analysed(&es);

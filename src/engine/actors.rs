@@ -25,7 +25,7 @@ use super::analysis::{ActorRow, CooccurrenceRow, LabelRow, MentionRow, Span};
 use super::fold::fold;
 use super::gazetteer::{Entry, Form, Hit, Matcher};
 use super::lexicon::is_common;
-use super::segment::{Segmented, Token, TokenKind};
+use super::segment::{Segmented, Token, TokenKind, Vocab};
 use super::ActorEdit;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -35,6 +35,7 @@ pub struct DocView<'a> {
     pub text: &'a str,
     pub seg: &'a Segmented,
     pub language: &'a str,
+    pub vocab: &'a Vocab,
 }
 
 /// Settings of the actor stage (from `Config`).
@@ -150,6 +151,17 @@ struct Doc<'a> {
     covered: Vec<bool>,
 }
 
+impl<'a> Doc<'a> {
+    /// The matching key of token `i`.
+    fn key(&self, i: usize) -> &'a str {
+        self.view.vocab.key(self.toks[i].key)
+    }
+    /// The matching key of a token of this document.
+    fn key_of(&self, t: &Token) -> &'a str {
+        self.view.vocab.key(t.key)
+    }
+}
+
 /// Finds every actor of the corpus and how each document names it.
 pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     let gz = &opts.matcher.gazetteer;
@@ -176,7 +188,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 }
             }
         }
-        let hits = opts.matcher.find(view.text, toks, &initial);
+        let hits = opts.matcher.find(view.text, toks, view.vocab, &initial);
         let mut covered = vec![false; toks.len()];
         for h in &hits {
             covered[h.first..=h.last].iter_mut().for_each(|c| *c = true);
@@ -218,10 +230,10 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             let s = t.span.slice(doc.view.text);
             if s.starts_with(char::is_uppercase) {
                 if !doc.initial[i] {
-                    capitalised_inside.insert(t.key.as_str());
+                    capitalised_inside.insert(doc.key_of(t));
                 }
             } else if s.starts_with(char::is_lowercase) {
-                lower_case.insert(t.key.as_str());
+                lower_case.insert(doc.key_of(t));
             }
         }
     }
@@ -262,18 +274,18 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             let text = doc.view.text;
             let mut first = first;
             // "Operation Bulwark", "l'opération dite « Rempart »": the name of an operation, not an actor.
-            if operation_before(doc, first) || operation_after(doc, last) || NON_ACTOR_HEADS.contains(&doc.toks[first].key.as_str()) {
+            if operation_before(doc, first) || operation_after(doc, last) || NON_ACTOR_HEADS.contains(&doc.key(first)) {
                 continue;
             }
             // Titles are not part of the name: "Defence Minister Irena Malvek", "Mme Malvek".
             let mut titled = title_before(doc, first) || title_after(doc, last);
             // "l'ONG Aube Humanitaire", "the NGO Aube Humanitaire": an organisation.
-            let mut class_noun = first > 0 && CLASS_NOUNS.contains(&doc.toks[first - 1].key.as_str());
+            let mut class_noun = first > 0 && CLASS_NOUNS.contains(&doc.key(first - 1));
             // A name never ends with a title: "Prime Minister" before a known name is the title alone.
-            if is_title(&doc.toks[last].key) {
+            if is_title(doc.key(last)) {
                 continue;
             }
-            if let Some(t) = (first..last).rev().find(|&i| is_title(&doc.toks[i].key) && has_name_word_after(doc, i, last)) {
+            if let Some(t) = (first..last).rev().find(|&i| is_title(doc.key(i)) && has_name_word_after(doc, i, last)) {
                 titled = true;
                 first = t + 1;
                 // "Secretary of State Marco Rubio", "ministre de l'Intérieur X": the title's complement.
@@ -288,7 +300,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                     while j < last && (is_particle(doc, j) || doc.toks[j].kind == TokenKind::Elision) {
                         j += 1;
                     }
-                    if !(is_common_word(&doc.toks[j].key) && has_name_word_after(doc, j, last)) {
+                    if !(is_common_word(doc.key(j)) && has_name_word_after(doc, j, last)) {
                         break;
                     }
                     first = j + 1;
@@ -297,8 +309,8 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 // A class noun in capitals ("ONG Aube Humanitaire", "NGO …") and leading common words
                 // ("Dernières Infos", "Les Militants") are not part of a name, but the head of an
                 // organisation's name is ("Ministry of Commerce").
-                while first <= last && is_common_word(&doc.toks[first].key) && !(is_head(&doc.toks[first].key) && has_name_word_after(doc, first, last)) {
-                    class_noun |= CLASS_NOUNS.contains(&doc.toks[first].key.as_str());
+                while first <= last && is_common_word(doc.key(first)) && !(is_head(doc.key(first)) && has_name_word_after(doc, first, last)) {
+                    class_noun |= CLASS_NOUNS.contains(&doc.key(first));
                     first += 1;
                 }
                 while first <= last && doc.toks[first].kind != TokenKind::Word {
@@ -314,12 +326,12 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             let words = words_of(surface);
             let capital_words: Vec<&Token> = doc.toks[first..=last].iter().filter(|t| t.span.slice(text).starts_with(char::is_uppercase)).collect();
             let single = capital_words.len() == 1;
-            let key = &doc.toks[first].key;
+            let key = doc.key(first);
             // "M", "Mme", "Dr": a title or a lone initial is not a name.
             if single && (surface.chars().filter(|c| c.is_alphabetic()).count() < 2 || is_title(key)) {
                 continue;
             }
-            if capital_words.iter().all(|t| is_title(&t.key)) {
+            if capital_words.iter().all(|t| is_title(doc.key_of(t))) {
                 continue;
             }
             let partial = if single || words.len() < 3 {
@@ -331,15 +343,15 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 None
             };
             if partial.is_none() && !titled {
-                if capital_words.iter().all(|t| is_common_word(&t.key)) {
+                if capital_words.iter().all(|t| is_common_word(doc.key_of(t))) {
                     continue;
                 }
                 // One word that the corpus also writes in lower case is a common word.
-                if single && lower_case.contains(key.as_str()) {
+                if single && lower_case.contains(key) {
                     continue;
                 }
                 // At a sentence start, a single word counts only if the corpus also capitalises it inside a sentence.
-                if single && doc.initial[first] && !capitalised_inside.contains(key.as_str()) {
+                if single && doc.initial[first] && !capitalised_inside.contains(key) {
                     continue;
                 }
                 // "Valdorian fighters", "European partners": an English adjective of nationality, not an actor.
@@ -370,7 +382,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             if actor.starts_with("x:") {
                 let info = infos.entry(actor.clone()).or_insert_with(|| Info { name: surface.to_string(), kind: "unknown".into(), parent: String::new() });
                 if info.kind == "unknown" {
-                    info.kind = kind_from_words(&doc.toks[first..=last]).to_string();
+                    info.kind = kind_from_words(&doc.toks[first..=last], doc.view.vocab).to_string();
                 }
                 if info.kind == "unknown" && class_noun {
                     info.kind = "organisation".into();
@@ -494,7 +506,7 @@ fn link_partial_names_across_documents(raws: &mut [Raw], infos: &mut HashMap<Str
 /// "le groupe Wagner"), which the text uses as part of the name.
 fn hit_span(doc: &mut Doc, h: &Hit, entry: &Entry) -> Span {
     let mut first = h.first;
-    while first < h.last && (doc.toks[first].key == "the" && doc.toks[first].span.slice(doc.view.text) == "the" || entry.kind == "person" && is_title(&doc.toks[first].key)) {
+    while first < h.last && (doc.key(first) == "the" && doc.toks[first].span.slice(doc.view.text) == "the" || entry.kind == "person" && is_title(doc.key(first))) {
         first += 1;
     }
     if first > h.first || h.part {
@@ -503,7 +515,7 @@ fn hit_span(doc: &mut Doc, h: &Hit, entry: &Entry) -> Span {
     if matches!(entry.kind.as_str(), "organisation" | "media" | "armed_group") && first > 0 {
         let prev = first - 1;
         let t = &doc.toks[prev];
-        if !doc.covered[prev] && t.is_word() && CLASS_NOUNS.contains(&t.key.as_str()) && t.span.slice(doc.view.text).starts_with(char::is_lowercase) && joined(doc, prev, first) {
+        if !doc.covered[prev] && t.is_word() && CLASS_NOUNS.contains(&doc.key_of(t)) && t.span.slice(doc.view.text).starts_with(char::is_lowercase) && joined(doc, prev, first) {
             doc.covered[prev] = true;
             return Span::new(t.span.start, h.span.end);
         }
@@ -533,7 +545,7 @@ fn is_head(key: &str) -> bool {
 
 /// A capitalised word that is not a title among tokens `(i, last]`.
 fn has_name_word_after(doc: &Doc, i: usize, last: usize) -> bool {
-    (i + 1..=last).any(|j| doc.toks[j].is_word() && !is_title(&doc.toks[j].key) && doc.toks[j].span.slice(doc.view.text).starts_with(char::is_uppercase))
+    (i + 1..=last).any(|j| doc.toks[j].is_word() && !is_title(doc.key(j)) && doc.toks[j].span.slice(doc.view.text).starts_with(char::is_uppercase))
 }
 
 /// "opération Rempart", "Operation Bulwark", "l'opération dite « Rempart »".
@@ -544,11 +556,11 @@ fn operation_before(doc: &Doc, k: usize) -> bool {
         i -= 1;
         let t = &doc.toks[i];
         let s = t.span.slice(doc.view.text);
-        if matches!(s, "«" | "\"" | "“" | "'" | "‘") || matches!(t.key.as_str(), "dite" | "dit" | "so-called" | "called" | "baptisee" | "named") {
+        if matches!(s, "«" | "\"" | "“" | "'" | "‘") || matches!(doc.key_of(t), "dite" | "dit" | "so-called" | "called" | "baptisee" | "named") {
             seen += 1;
             continue;
         }
-        return t.is_word() && NON_ACTOR_HEADS.contains(&t.key.as_str());
+        return t.is_word() && NON_ACTOR_HEADS.contains(&doc.key_of(t));
     }
     false
 }
@@ -560,7 +572,7 @@ fn operation_after(doc: &Doc, last: usize) -> bool {
         .skip(last + 1)
         .take(2)
         .find(|t| !matches!(t.span.slice(doc.view.text), "»" | "\"" | "”" | "'" | "’"))
-        .is_some_and(|t| t.is_word() && NON_ACTOR_HEADS.contains(&t.key.as_str()))
+        .is_some_and(|t| t.is_word() && NON_ACTOR_HEADS.contains(&doc.key_of(t)))
 }
 
 /// An English capitalised adjective of nationality or region right before a
@@ -611,7 +623,7 @@ fn description(doc: &Doc, h: &Hit, e: &Entry, gz: &super::gazetteer::Gazetteer) 
         return None;
     }
     let mut end = h.first; // the head ends right before `end`
-    if h.form != Form::Demonym && end > 0 && OF.contains(&doc.toks[end - 1].key.as_str()) && !doc.covered[end - 1] {
+    if h.form != Form::Demonym && end > 0 && OF.contains(&doc.key(end - 1)) && !doc.covered[end - 1] {
         end -= 1;
     }
     for head in HEADS_FR {
@@ -620,7 +632,7 @@ fn description(doc: &Doc, h: &Hit, e: &Entry, gz: &super::gazetteer::Gazetteer) 
             continue;
         }
         let start = end - n;
-        let words_match = head.iter().enumerate().all(|(k, w)| fold_plain(&doc.toks[start + k].key) == *w);
+        let words_match = head.iter().enumerate().all(|(k, w)| fold_plain(doc.key(start + k)) == *w);
         if words_match && (start..end).all(|i| !doc.covered[i]) && joined(doc, start, h.first) && doc.sentence_of[start] == doc.sentence_of[h.first] {
             let span = Span::new(doc.toks[start].span.start, h.span.end);
             let label = doc.view.text[doc.toks[start].span.start..doc.toks[end - 1].span.end].to_lowercase();
@@ -647,7 +659,7 @@ fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gaze
         };
         let next = h.last + 1;
         let Some(t) = doc.toks.get(next) else { continue };
-        if doc.covered[next] || !HEADS_EN.contains(&t.key.as_str()) || !joined(doc, h.last, next) {
+        if doc.covered[next] || !HEADS_EN.contains(&doc.key_of(t)) || !joined(doc, h.last, next) {
             continue;
         }
         // A description already made from the French side covers this hit.
@@ -685,16 +697,17 @@ fn anaphoric_heads(doc: &mut Doc, d: usize, out: &mut Vec<Raw>, gz: &super::gaze
     let mut add = Vec::new();
     for i in 1..doc.toks.len() {
         let t = &doc.toks[i];
-        let before = doc.toks[i - 1].key.as_str();
+        let before = doc.key(i - 1);
         let possessive = POSSESSIVE_DETERMINERS.contains(&before);
         if doc.covered[i] || !t.is_word() || !(possessive || ANAPHORIC_DETERMINERS.contains(&before)) {
             continue;
         }
-        let single = HEADS_FR.iter().any(|h| h.len() == 1 && h[0] == t.key) || HEADS_EN.contains(&t.key.as_str());
+        let key = doc.key_of(t);
+        let single = HEADS_FR.iter().any(|h| h.len() == 1 && h[0] == key) || HEADS_EN.contains(&key);
         if !single {
             continue;
         }
-        let by_label = || described.iter().rev().find(|(start, label, _)| *start < t.span.start && *label == t.key).map(|(_, _, a)| a.clone());
+        let by_label = || described.iter().rev().find(|(start, label, _)| *start < t.span.start && *label == key).map(|(_, _, a)| a.clone());
         let by_leader = || leaders.iter().rev().find(|(start, _)| *start < t.span.start).map(|(_, a)| a.clone());
         let actor = if possessive { by_leader().or_else(by_label) } else { by_label() };
         if let Some(actor) = actor {
@@ -728,8 +741,8 @@ fn slug(s: &str) -> String {
 
 /// The kind of a discovered name from its words: "Front de libération …",
 /// "Valdorian Liberation Front", "Ministry of Commerce", "République de Morenza".
-fn kind_from_words(toks: &[Token]) -> &'static str {
-    let keys = || toks.iter().filter(|t| t.is_word()).map(|t| t.key.as_str());
+fn kind_from_words(toks: &[Token], vocab: &Vocab) -> &'static str {
+    let keys = || toks.iter().filter(|t| t.is_word()).map(|t| vocab.key(t.key));
     if keys().next().is_some_and(|k| STATE_HEADS.contains(&k)) {
         "state"
     } else if keys().any(|k| ARMED_HEADS.contains(&k)) {
@@ -754,7 +767,7 @@ fn title_before(doc: &Doc, k: usize) -> bool {
         if s == "." {
             continue;
         }
-        if t.is_word() && is_title(&t.key) {
+        if t.is_word() && is_title(doc.key_of(t)) {
             return true;
         }
         if s != "," {
@@ -764,7 +777,7 @@ fn title_before(doc: &Doc, k: usize) -> bool {
         let stop = i.saturating_sub(TITLE_COMPLEMENT_MAX_TOKENS);
         for j in (stop..i).rev() {
             let t = &doc.toks[j];
-            if t.is_word() && is_title(&t.key) {
+            if t.is_word() && is_title(doc.key_of(t)) {
                 return true;
             }
             if !matches!(t.kind, TokenKind::Word | TokenKind::Elision) {
@@ -784,10 +797,10 @@ fn title_after(doc: &Doc, last: usize) -> bool {
     }
     for t in doc.toks.iter().skip(last + 2).take(TITLE_COMPLEMENT_MAX_TOKENS) {
         let s = t.span.slice(doc.view.text);
-        if t.is_word() && is_title(&t.key) {
+        if t.is_word() && is_title(doc.key_of(t)) {
             return true;
         }
-        let modifier = matches!(t.key.as_str(), "a" | "an" | "the" | "le" | "la" | "l'" | "un" | "une" | "son" | "sa" | "its" | "his" | "her" | "their" | "former" | "ancien" | "ancienne" | "ex" | "'s" | "s" | "senior" | "assistant" | "deputy" | "adjoint" | "adjointe" | "nouveau" | "nouvelle" | "new");
+        let modifier = matches!(doc.key_of(t), "a" | "an" | "the" | "le" | "la" | "l'" | "un" | "une" | "son" | "sa" | "its" | "his" | "her" | "their" | "former" | "ancien" | "ancienne" | "ex" | "'s" | "s" | "senior" | "assistant" | "deputy" | "adjoint" | "adjointe" | "nouveau" | "nouvelle" | "new");
         if !(modifier || s == "'" || s == "’" || t.is_word() && s.starts_with(char::is_uppercase)) {
             return false;
         }
@@ -818,7 +831,7 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
             continue;
         }
         // "Le Front …", "Les Casques …": a capitalised article is not part of the name.
-        if FUNCTION_WORDS.contains(&doc.toks[k].key.as_str()) && k + 1 < doc.toks.len() && !doc.covered[k + 1] && is_name_word(doc, k + 1) && joined(doc, k, k + 1) {
+        if FUNCTION_WORDS.contains(&doc.key(k)) && k + 1 < doc.toks.len() && !doc.covered[k + 1] && is_name_word(doc, k + 1) && joined(doc, k, k + 1) {
             k += 1;
         }
         let mut last = k;
@@ -845,7 +858,7 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
             break;
         }
         // Organisation names run over lower-case words up to their last capitalised word or defined acronym.
-        if (k..=last).any(|i| ARMED_HEADS.contains(&doc.toks[i].key.as_str()) || ORGANISATION_HEADS.contains(&doc.toks[i].key.as_str())) {
+        if (k..=last).any(|i| ARMED_HEADS.contains(&doc.key(i)) || ORGANISATION_HEADS.contains(&doc.key(i))) {
             let mut best = last;
             let limit = (k + ORG_NAME_MAX_TOKENS).min(doc.toks.len() - 1);
             let mut j = last;
@@ -883,7 +896,7 @@ fn is_name_word(doc: &Doc, i: usize) -> bool {
 fn is_particle(doc: &Doc, i: usize) -> bool {
     let t = &doc.toks[i];
     let s = t.span.slice(doc.view.text);
-    matches!(t.kind, TokenKind::Word | TokenKind::Elision) && NAME_PARTICLES.contains(&t.key.as_str()) && s.starts_with(char::is_lowercase)
+    matches!(t.kind, TokenKind::Word | TokenKind::Elision) && NAME_PARTICLES.contains(&doc.key_of(t)) && s.starts_with(char::is_lowercase)
 }
 
 /// The token before `k` is a colon or a dash that opens a clause.
@@ -1067,15 +1080,16 @@ pub fn actors_to_tsv(actors: &[ActorRow]) -> String {
 mod tests {
     use super::*;
     use crate::engine::gazetteer::{Gazetteer, Matcher};
-    use crate::engine::segment::segment;
+    use crate::engine::segment::segment_in;
 
     fn found(texts: &[&str], edits: &[ActorEdit]) -> Found {
-        let segs: Vec<Segmented> = texts.iter().map(|t| segment(t, Span::new(0, t.len()))).collect();
+        let mut vocab = Vocab::new();
+        let segs: Vec<Segmented> = texts.iter().map(|t| segment_in(t, &[Span::new(0, t.len())], &mut vocab)).collect();
         let docs: Vec<DocView> = texts
             .iter()
             .zip(&segs)
             .enumerate()
-            .map(|(i, (t, s))| DocView { id: ["a", "b", "c"][i], text: t, seg: s, language: "fr" })
+            .map(|(i, (t, s))| DocView { id: ["a", "b", "c"][i], text: t, seg: s, language: "fr", vocab: &vocab })
             .collect();
         find_actors(&docs, &Options { matcher: Matcher::builtin(), count_demonyms: false, institutions_as_state: true, edits })
     }
@@ -1144,8 +1158,9 @@ mod tests {
     }
 
     fn found_in(lang: &str, text: &str) -> Found {
-        let seg = segment(text, Span::new(0, text.len()));
-        let docs = [DocView { id: "a", text, seg: &seg, language: lang }];
+        let mut vocab = Vocab::new();
+        let seg = segment_in(text, &[Span::new(0, text.len())], &mut vocab);
+        let docs = [DocView { id: "a", text, seg: &seg, language: lang, vocab: &vocab }];
         find_actors(&docs, &Options { matcher: Matcher::builtin(), count_demonyms: false, institutions_as_state: true, edits: &[] })
     }
 

@@ -15,7 +15,7 @@
 
 use super::analysis::Span;
 use super::fold::fold;
-use super::segment::{tokenize, Token, TokenKind};
+use super::segment::{tokenize, Token, TokenKind, Vocab};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -317,18 +317,19 @@ static BUILTIN_MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(Gazett
 /// The normalised matching keys of a name: folded tokens, with the Arabic
 /// article made one form (el-Assad = al-Assad, "Al Sham" = al-Sham).
 pub fn alias_key(name: &str) -> Vec<String> {
-    let toks = tokenize(name, Span::new(0, name.len()));
-    normalise(&toks).into_iter().map(|(k, _, _)| k).collect()
+    let mut vocab = Vocab::new();
+    let toks = tokenize(name, Span::new(0, name.len()), &mut vocab);
+    normalise(&toks, &vocab).into_iter().map(|(k, _, _)| k).collect()
 }
 
 /// Folded keys of `toks` with particles joined: `(key, first token, last token)`.
-pub fn normalise(toks: &[Token]) -> Vec<(String, usize, usize)> {
+pub fn normalise(toks: &[Token], vocab: &Vocab) -> Vec<(String, usize, usize)> {
     let mut out: Vec<(String, usize, usize)> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
-        let k = toks[i].key.as_str();
+        let k = vocab.key(toks[i].key);
         if (k == "al" || k == "el") && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && toks[i].span.end < t.span.start) {
-            out.push((format!("al-{}", strip_article(&toks[i + 1].key)), i, i + 1));
+            out.push((format!("al-{}", strip_article(vocab.key(toks[i + 1].key))), i, i + 1));
             i += 2;
             continue;
         }
@@ -402,8 +403,8 @@ impl Matcher {
 
     /// All gazetteer names in a document, left to right, longest match first,
     /// never overlapping. `initial[i]` says token `i` opens a sentence.
-    pub fn find(&self, text: &str, toks: &[Token], initial: &[bool]) -> Vec<Hit> {
-        let norm = normalise(toks);
+    pub fn find(&self, text: &str, toks: &[Token], vocab: &Vocab, initial: &[bool]) -> Vec<Hit> {
+        let norm = normalise(toks, vocab);
         let mut hits = Vec::new();
         let mut i = 0;
         while i < norm.len() {
@@ -445,7 +446,7 @@ impl Matcher {
                 }
                 None => {
                     let t = norm[i].1;
-                    if norm[i].2 == t && toks[t].kind == TokenKind::Word && toks[t].key.contains('-') {
+                    if norm[i].2 == t && toks[t].kind == TokenKind::Word && vocab.key(toks[t].key).contains('-') {
                         self.find_pair(text, &toks[t], t, &mut hits);
                     }
                     i += 1;
@@ -536,9 +537,10 @@ mod tests {
     fn capitals_only_aliases_need_capitals() {
         let m = Matcher::builtin();
         let text = "It is said that IS fighters met US envoys and us.";
-        let toks = tokenize(text, Span::new(0, text.len()));
+        let mut vocab = Vocab::new();
+        let toks = tokenize(text, Span::new(0, text.len()), &mut vocab);
         let initial = vec![false; toks.len()];
-        let hits: Vec<&str> = m.find(text, &toks, &initial).iter().map(|h| h.span.slice(text)).collect();
+        let hits: Vec<&str> = m.find(text, &toks, &vocab, &initial).iter().map(|h| h.span.slice(text)).collect();
         assert!(hits.contains(&"IS") && hits.contains(&"US"), "{hits:?}");
         assert!(!hits.contains(&"is") && !hits.contains(&"us"), "{hits:?}");
     }

@@ -4,7 +4,7 @@
 //! told their support is limited.
 
 use super::analysis::DocumentWarning;
-use super::segment::{Token, TokenKind};
+use super::segment::{Token, TokenKind, Vocab};
 
 /// Function words of each language's news prose. Words several languages
 /// share ("de", "la", "que", "in") are in each of their lists and count for
@@ -69,11 +69,11 @@ const PARAGRAPH_MIN_WORDS: usize = 20;
 
 /// `fr`, `en`, `es`, `de`, `it`, `ar`, or `und` when the text gives too
 /// little evidence or is in another language.
-pub fn detect(tokens: &[Token]) -> &'static str {
+pub fn detect(tokens: &[Token], vocab: &Vocab) -> &'static str {
     let words: Vec<&Token> = tokens.iter().filter(|t| t.kind != TokenKind::Punct).collect();
     let (mut arabic, mut letters) = (0usize, 0usize);
     for t in &words {
-        for c in t.key.chars().filter(|c| c.is_alphabetic()) {
+        for c in vocab.key(t.key).chars().filter(|c| c.is_alphabetic()) {
             letters += 1;
             if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
                 arabic += 1;
@@ -86,7 +86,7 @@ pub fn detect(tokens: &[Token]) -> &'static str {
     let mut counts = [0usize; 5];
     for t in &words {
         // A word in exactly one list: one bit set.
-        let lists = FUNCTION_WORDS.get(t.key.as_str()).copied().unwrap_or(0);
+        let lists = FUNCTION_WORDS.get(vocab.key(t.key)).copied().unwrap_or(0);
         if lists.count_ones() == 1 {
             counts[lists.trailing_zeros() as usize] += 1;
         }
@@ -106,8 +106,8 @@ pub fn detect(tokens: &[Token]) -> &'static str {
 /// The language of a whole document: by its function words, or, when they
 /// are too evenly split (a document in two languages), the language of most
 /// of its paragraphs (the first one seen on a tie).
-pub fn detect_document(tokens: &[Token], paragraphs: &[&'static str]) -> &'static str {
-    let whole = detect(tokens);
+pub fn detect_document(tokens: &[Token], vocab: &Vocab, paragraphs: &[&'static str]) -> &'static str {
+    let whole = detect(tokens, vocab);
     if whole != "und" || paragraphs.is_empty() {
         return whole;
     }
@@ -117,7 +117,7 @@ pub fn detect_document(tokens: &[Token], paragraphs: &[&'static str]) -> &'stati
 
 /// The language of each paragraph (tokens between blank lines) long enough
 /// to tell, in text order.
-pub fn paragraph_languages(text: &str, tokens: &[Token]) -> Vec<&'static str> {
+pub fn paragraph_languages(text: &str, tokens: &[Token], vocab: &Vocab) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..=tokens.len() {
@@ -125,7 +125,7 @@ pub fn paragraph_languages(text: &str, tokens: &[Token]) -> Vec<&'static str> {
         if breaks && i > start {
             let para = &tokens[start..i];
             if para.iter().filter(|t| t.kind == TokenKind::Word).count() >= PARAGRAPH_MIN_WORDS {
-                let l = detect(para);
+                let l = detect(para, vocab);
                 if l != "und" {
                     out.push(l);
                 }
@@ -173,7 +173,8 @@ mod tests {
     use crate::engine::{analysis::Span, segment::tokenize};
 
     fn lang(s: &str) -> &'static str {
-        detect(&tokenize(s, Span::new(0, s.len())))
+        let mut v = Vocab::new();
+        detect(&tokenize(s, Span::new(0, s.len()), &mut v), &v)
     }
 
     #[test]
@@ -201,13 +202,17 @@ mod tests {
         assert_eq!((mixed[0].code.as_str(), mixed[0].languages.clone()), ("mixed_languages", vec!["fr".to_string(), "en".to_string()]));
         assert_eq!(mixed[0].message, "mixed languages: paragraphs in fr, en.");
         let text = "Les États-Unis ont exprimé jeudi leur solidarité avec leur allié de l'OTAN, la Turquie, appelant à une fin immédiate de l'offensive dans le nord-ouest de la Syrie.\n\nThe United States on Thursday expressed its solidarity with its NATO ally Turkey, calling for an immediate end to the offensive in the north-west of Syria, the official said.";
-        let toks = tokenize(text, Span::new(0, text.len()));
-        assert_eq!(paragraph_languages(text, &toks), ["fr", "en"]);
+        let mut v = Vocab::new();
+        let toks = tokenize(text, Span::new(0, text.len()), &mut v);
+        assert_eq!(paragraph_languages(text, &toks, &v), ["fr", "en"]);
     }
 
     #[test]
     fn a_single_short_sentence_still_has_a_language() {
-        let lang = |s: &str| detect(&crate::engine::segment::tokenize(s, crate::engine::Span::new(0, s.len())));
+        let lang = |s: &str| {
+            let mut v = Vocab::new();
+            detect(&crate::engine::segment::tokenize(s, crate::engine::Span::new(0, s.len()), &mut v), &v)
+        };
         assert_eq!(lang("Les syndicats de Lyon ont appelé à la grève lundi, a déclaré la CGT à Paris."), "fr");
         assert_eq!(lang("Unions in Lyon called a strike on Monday, the CGT said."), "en");
         // One word of evidence is not enough, and mixed evidence stays undecided.

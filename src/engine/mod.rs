@@ -22,6 +22,7 @@ mod segment;
 mod sentiment;
 mod table;
 mod transfer;
+mod vocab;
 
 pub use analysis::{
     ActorRow, Analysis, CooccurrenceRow, DocumentRow, DocumentWarning, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
@@ -40,7 +41,8 @@ pub use intake::{
     body_start, decode_file, from_pasted, from_pasted_many, same_content, InputDocument, IntakeError,
     DEFAULT_PASTE_SEPARATOR, MAX_FILE_BYTES,
 };
-pub use segment::{segment, segment_regions, Key, Segmented, Sentence, Token, TokenKind};
+pub use segment::{segment, segment_in, segment_regions, Segmented, Sentence, Token, TokenKind};
+pub use vocab::{KeyId, TypeId, Vocab};
 pub use sentiment::{score_target, training as sentiment_training, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
 pub use transfer::{write_parts, AnalysisParts};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
@@ -246,18 +248,17 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
     let mut segs = Vec::with_capacity(docs.len());
     let removals = clean::find_removals(docs);
     done(Stage::Clean);
-    let mut stems = segment::StemCache::default();
+    let mut vocab = Vocab::new();
     for (doc, removals) in docs.iter().zip(&removals) {
         let body = Span::new(body_start(&doc.text), doc.text.len());
-        let mut seg = segment_regions(&doc.text, &clean::kept_regions(body, removals));
+        let seg = segment_in(&doc.text, &clean::kept_regions(body, removals), &mut vocab);
         done(Stage::Segment);
-        let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens);
+        let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens, &vocab);
         let language = if doc.language.trim().is_empty() {
-            language::detect_document(&seg.tokens, &paragraphs).to_string()
+            language::detect_document(&seg.tokens, &vocab, &paragraphs).to_string()
         } else {
             doc.language.trim().to_lowercase()
         };
-        seg.stem_with(&doc.text, &language, &mut stems);
         let warnings = language::warnings(&language, &paragraphs);
         rows.push(DocumentRow {
             id: doc.id.clone(),
@@ -283,7 +284,7 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
         .iter()
         .zip(&segs)
         .zip(&rows)
-        .map(|((d, s), r)| actors::DocView { id: &d.id, text: &d.text, seg: s, language: &r.language })
+        .map(|((d, s), r)| actors::DocView { id: &d.id, text: &d.text, seg: s, language: &r.language, vocab: &vocab })
         .collect();
     let custom = !config.user_gazetteer.trim().is_empty() || config.actor_edits.iter().any(|e| matches!(e, ActorEdit::Add { .. }));
     let own_matcher = if custom { gazetteer_for(config).ok().map(gazetteer::Matcher::new) } else { None };
@@ -303,9 +304,9 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
         }
     }
     done(Stage::Actors);
-    let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &found.actors, &found.mentions);
+    let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &vocab, &found.actors, &found.mentions);
     done(Stage::Sentiment);
-    let (keywords, frames, markers) = framing::analyse(&rows, &segs, &found.mentions);
+    let (keywords, frames, markers) = framing::analyse(&rows, &segs, &vocab, &found.mentions);
     done(Stage::Framing);
     Analysis {
         schema_version: SCHEMA_VERSION,

@@ -9,6 +9,7 @@
 
 use super::analysis::Span;
 use super::fold::{fold, is_apostrophe, is_hyphen};
+pub use super::vocab::{KeyId, TypeId, Vocab};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,141 +27,15 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token: its surface is `span` in the text, `key` is the matching key
-/// (lower case, accents folded) and `stem` the key of its Snowball stem in the
-/// document's language ("déclarés" and "déclaré" share `declar`). The stem is
-/// the key itself until [`Segmented::stem`] is called, and for languages with
-/// no stemmer.
-#[derive(Debug, Clone, PartialEq)]
+/// One token: its surface is `span` in the text; `ty` is the id of its
+/// spelling and `key` the id of its matching key (lower case, accents folded)
+/// in the analysis's [`Vocab`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub span: Span,
+    pub ty: TypeId,
+    pub key: KeyId,
     pub kind: TokenKind,
-    pub key: Key,
-    pub stem: Key,
-}
-
-/// A token's key or stem: a shared, immutable string. A corpus repeats its
-/// words, so every token of one spelling shares one allocation (see
-/// [`tokenize`]); cloning a key copies a pointer. Reads as a `&str`.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Key(std::sync::Arc<str>);
-
-impl Key {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Key {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Key {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl AsRef<str> for Key {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Key {
-    fn from(s: &str) -> Self {
-        Key(s.into())
-    }
-}
-
-impl From<String> for Key {
-    fn from(s: String) -> Self {
-        Key(s.into())
-    }
-}
-
-impl PartialEq<str> for Key {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
-impl PartialEq<&str> for Key {
-    fn eq(&self, other: &&str) -> bool {
-        &*self.0 == *other
-    }
-}
-
-impl PartialEq<String> for Key {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<Key> for str {
-    fn eq(&self, other: &Key) -> bool {
-        self == &*other.0
-    }
-}
-
-impl PartialEq<Key> for &str {
-    fn eq(&self, other: &Key) -> bool {
-        *self == &*other.0
-    }
-}
-
-impl PartialEq<Key> for String {
-    fn eq(&self, other: &Key) -> bool {
-        **self == *other.0
-    }
-}
-
-impl std::fmt::Debug for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// Most spellings a thread keeps keys for; past it the cache starts again.
-const KEY_CACHE_MAX: usize = 500_000;
-
-thread_local! {
-    /// Keys by spelling (for words, numbers and punctuation alike).
-    static KEYS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Key>> = Default::default();
-}
-
-/// The key of a token whose text is `surface`, shared with earlier tokens
-/// of the same spelling.
-fn key_of(surface: &str, kind: TokenKind) -> Key {
-    let fold_it = |s: &str| match kind {
-        TokenKind::Clitic => fold(s.trim_start_matches(['-', 't', 'T']).trim_start_matches('-')),
-        _ => fold(s),
-    };
-    // Clitics fold differently from a word of the same spelling: not cached.
-    if kind == TokenKind::Clitic {
-        return Key::from(fold_it(surface));
-    }
-    KEYS.with(|keys| {
-        let mut keys = keys.borrow_mut();
-        if let Some(k) = keys.get(surface) {
-            return k.clone();
-        }
-        if keys.len() >= KEY_CACHE_MAX {
-            keys.clear();
-        }
-        let k = Key::from(fold_it(surface));
-        keys.insert(surface.into(), k.clone());
-        k
-    })
 }
 
 impl Token {
@@ -184,37 +59,6 @@ pub struct Segmented {
 }
 
 impl Segmented {
-    /// Fills each word's `stem` with the Snowball stemmer of `language`
-    /// (`fr` or `en`; other languages keep the key). rust-stemmers is the
-    /// Snowball project's own algorithms compiled to Rust: a French stemmer
-    /// written by hand would miss most of its suffix rules.
-    pub fn stem(&mut self, text: &str, language: &str) {
-        self.stem_with(text, language, &mut StemCache::default());
-    }
-
-    /// [`Segmented::stem`] with a cache shared across documents: a corpus
-    /// repeats its words, and each spelling is stemmed once.
-    pub fn stem_with(&mut self, text: &str, language: &str, cache: &mut StemCache) {
-        let (algorithm, slot) = match language {
-            "fr" => (rust_stemmers::Algorithm::French, 0),
-            "en" => (rust_stemmers::Algorithm::English, 1),
-            _ => return,
-        };
-        let stemmer = rust_stemmers::Stemmer::create(algorithm);
-        let stems = &mut cache.0[slot];
-        for t in self.tokens.iter_mut().filter(|t| t.kind == TokenKind::Word) {
-            let surface = t.span.slice(text);
-            let stem = match stems.get(surface) {
-                Some(s) => s,
-                None => {
-                    let lower = surface.to_lowercase().replace(['’', '‘', 'ʼ'], "'");
-                    stems.entry(surface.to_string()).or_insert(Key::from(fold(&stemmer.stem(&lower))))
-                }
-            };
-            t.stem.clone_from(stem);
-        }
-    }
-
     /// Tokens that are words (what "word count" counts): words and numbers.
     pub fn word_count(&self) -> usize {
         self.tokens
@@ -223,10 +67,6 @@ impl Segmented {
             .count()
     }
 }
-
-/// Stems by spelling, French and English, kept across the documents of one analysis.
-#[derive(Default)]
-pub struct StemCache([rustc_hash::FxHashMap<String, Key>; 2]);
 
 /// Words that end with an elided vowel in French, before the apostrophe.
 const ELISIONS: &[&str] = &[
@@ -243,24 +83,32 @@ const ABBREVIATIONS: &[&str] = &[
     "feb", "mar", "aug", "sen", "rep", "gov", "min", "max", "approx", "fig", "ex", "dept",
 ];
 
-/// Cuts `text[body]` into tokens and sentences.
+/// Cuts `text[body]` into tokens and sentences (with a vocabulary of its own).
 pub fn segment(text: &str, body: Span) -> Segmented {
     segment_regions(text, &[body])
 }
 
 /// Cuts the `regions` of `text` (sorted, not overlapping: what cleaning kept)
-/// into tokens and sentences. Tokens never cross a region's edge; a sentence
-/// may run over a removed region that holds no line break (a Markdown link
-/// target), so its span can cover markup.
+/// into tokens and sentences, with a vocabulary of its own: for callers that
+/// need the spans only.
 pub fn segment_regions(text: &str, regions: &[Span]) -> Segmented {
-    let mut tokens = Vec::new();
+    segment_in(text, regions, &mut Vocab::new())
+}
+
+/// Cuts the `regions` of `text` (sorted, not overlapping: what cleaning kept)
+/// into tokens and sentences, their spellings and keys in `vocab`. Tokens
+/// never cross a region's edge; a sentence may run over a removed region that
+/// holds no line break (a Markdown link target), so its span can cover markup.
+pub fn segment_in(text: &str, regions: &[Span], vocab: &mut Vocab) -> Segmented {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     for r in regions {
         let r = Span::new(r.start.min(text.len()), r.end.min(text.len()));
         if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end {
-            tokens.extend(tokenize(text, r));
+            tokenize_into(text, r, vocab, &mut tokens);
         }
     }
-    let sentences = split_sentences(text, &tokens);
+    tokens.shrink_to_fit();
+    let sentences = split_sentences(text, &tokens, vocab);
     Segmented { tokens, sentences }
 }
 
@@ -277,9 +125,17 @@ fn is_number_space(c: char) -> bool {
     matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}')
 }
 
-/// Splits `text[body]` into tokens.
-pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
+/// Splits `text[body]` into tokens, their spellings and keys in `vocab`.
+pub fn tokenize(text: &str, body: Span, vocab: &mut Vocab) -> Vec<Token> {
     let mut tokens = Vec::new();
+    tokenize_into(text, body, vocab, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`], appending to `out`.
+fn tokenize_into(text: &str, body: Span, vocab: &mut Vocab, out: &mut Vec<Token>) {
+    let first = out.len();
+    let tokens = out;
     let end = body.end.min(text.len());
     let mut i = body.start;
     while i < end {
@@ -302,7 +158,7 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
             word_len(rest)
         } else if is_hyphen(c) {
             match clitic_len(rest) {
-                Some(n) if tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word()) => {
+                Some(n) if tokens.len() > first && tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word()) => {
                     (n, TokenKind::Clitic)
                 }
                 _ => (c.len_utf8(), TokenKind::Punct),
@@ -310,7 +166,7 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
         } else if is_apostrophe(c)
             && rest[c.len_utf8()..].starts_with(['s', 'S'])
             && !rest[c.len_utf8() + 1..].starts_with(|d: char| d.is_alphanumeric())
-            && tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word())
+            && tokens.len() > first && tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word())
         {
             // English possessive: Russia's → Russia + 's.
             (c.len_utf8() + 1, TokenKind::Clitic)
@@ -320,12 +176,10 @@ pub fn tokenize(text: &str, body: Span) -> Vec<Token> {
             (c.len_utf8(), TokenKind::Punct)
         };
         let span = Span::new(i, i + len);
-        let key = key_of(span.slice(text), kind);
-        let stem = key.clone();
-        tokens.push(Token { span, kind, key, stem });
+        let (ty, key) = vocab.intern(span.slice(text), kind == TokenKind::Clitic);
+        tokens.push(Token { span, ty, key, kind });
         i += len;
     }
-    tokens
 }
 
 fn run_len(s: &str, pred: impl Fn(char) -> bool) -> usize {
@@ -511,7 +365,7 @@ const MAX_SENTENCE_TOKENS: usize = 250;
 /// quotes after them) unless the period belongs to an abbreviation or an
 /// initial, and at every blank line; a line break ends one when the next line
 /// starts like a new sentence.
-fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+fn split_sentences(text: &str, tokens: &[Token], vocab: &Vocab) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut start_tok = 0;
     let mut i = 0;
@@ -526,7 +380,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         let s = t.span.slice(text);
         let mut end_here = false;
         if t.kind == TokenKind::Punct && is_terminal(s) {
-            end_here = !(s == "." && period_is_not_final(text, tokens, i));
+            end_here = !(s == "." && period_is_not_final(text, tokens, i, vocab));
             // Closing quotes and brackets right after belong to this sentence.
             let mut j = i;
             if end_here {
@@ -599,16 +453,17 @@ fn starts_like_a_sentence(s: &str) -> bool {
 
 /// A period after an abbreviation (M., Mme., etc.) or a single initial, or one
 /// followed by a lower-case word, does not end the sentence.
-fn period_is_not_final(text: &str, tokens: &[Token], i: usize) -> bool {
+fn period_is_not_final(text: &str, tokens: &[Token], i: usize, vocab: &Vocab) -> bool {
     let period = &tokens[i];
     if let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) {
         let touching = prev.span.end == period.span.start;
         if touching && prev.is_word() {
             let word = prev.span.slice(text);
             let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if single_initial || ABBREVIATIONS.contains(&prev.key.as_str()) {
+            let key = vocab.key(prev.key);
+            if single_initial || ABBREVIATIONS.contains(&key) {
                 // "etc." at the very end of a sentence still ends it when a capital follows a space.
-                if prev.key == "etc" {
+                if key == "etc" {
                     return !next_starts_sentence(text, tokens, i);
                 }
                 return true;
@@ -638,18 +493,20 @@ mod tests {
     #[test]
     fn tokens_of_one_spelling_share_their_key() {
         let text = "Le régime et le Régime. Clitique : a-t-il";
-        let t = tokenize(text, Span::new(0, text.len()));
-        assert_eq!(t[0].key, "le");
-        assert_eq!(t[1].key, "regime");
-        assert!(std::sync::Arc::ptr_eq(&t[1].key.0, &tokenize("régime", Span::new(0, 8))[0].key.0));
-        // Different spellings, same key: equal, whether shared or not.
+        let mut v = Vocab::new();
+        let t = tokenize(text, Span::new(0, text.len()), &mut v);
+        assert_eq!(v.key(t[0].key), "le");
+        assert_eq!(v.key(t[1].key), "regime");
+        assert_eq!(t[1].ty, tokenize("régime", Span::new(0, 8), &mut v)[0].ty);
+        // Different spellings, same key.
+        assert_ne!(t[1].ty, t[4].ty);
         assert_eq!(t[1].key, t[4].key);
-        assert_eq!(t.last().unwrap().key, "il");
+        assert_eq!(v.key(t.last().unwrap().key), "il");
         assert_eq!(t.last().unwrap().kind, TokenKind::Clitic);
     }
 
     fn toks(s: &str) -> Vec<&str> {
-        tokenize(s, Span::new(0, s.len())).iter().map(|t| t.span.slice(s)).collect()
+        tokenize(s, Span::new(0, s.len()), &mut Vocab::new()).iter().map(|t| t.span.slice(s)).collect()
     }
 
     fn sents(s: &str) -> Vec<&str> {
@@ -668,9 +525,10 @@ mod tests {
         assert_eq!(toks("Bachar al-Assad"), ["Bachar", "al-Assad"]);
         assert_eq!(toks("Hayat Tahrir al-Cham"), ["Hayat", "Tahrir", "al-Cham"]);
         assert_eq!(toks("a-t-il déclaré-t-elle dit-il"), ["a", "-t-il", "déclaré", "-t-elle", "dit", "-il"]);
-        let t = tokenize("a-t-il", Span::new(0, 6));
+        let mut v = Vocab::new();
+        let t = tokenize("a-t-il", Span::new(0, 6), &mut v);
         assert_eq!(t[1].kind, TokenKind::Clitic);
-        assert_eq!(t[1].key, "il");
+        assert_eq!(v.key(t[1].key), "il");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! and in the browser.
 
 use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, RoleCounts, SentimentRow, Span};
-use super::segment::{tokenize, Segmented, Token, TokenKind};
+use super::segment::{tokenize, Segmented, Token, TokenKind, Vocab};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -172,8 +172,9 @@ pub struct DataError {
 }
 
 fn phrase_key(term: &str) -> String {
-    let toks = tokenize(term, Span::new(0, term.len()));
-    toks.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ")
+    let mut vocab = Vocab::new();
+    let toks = tokenize(term, Span::new(0, term.len()), &mut vocab);
+    toks.iter().map(|t| vocab.key(t.key)).collect::<Vec<_>>().join(" ")
 }
 
 fn parse_class(s: &str) -> Option<Class> {
@@ -397,8 +398,9 @@ pub fn score_target(text: &str, sentence: Span, target: Span, lang: &str) -> Men
     if !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
         return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
     }
-    let tokens = tokenize(text, sentence);
-    score_in_tokens(text, &tokens, target, Lang::from_code(lang))
+    let mut vocab = Vocab::new();
+    let tokens = tokenize(text, sentence, &mut vocab);
+    score_in_tokens(text, &tokens, &vocab, target, Lang::from_code(lang))
 }
 
 /// What the scorer knows about one token.
@@ -418,7 +420,7 @@ impl Slot {
     }
 }
 
-fn annotate(tokens: &[Token], lex: &Lexicon) -> Vec<Slot> {
+fn annotate(tokens: &[Token], vocab: &Vocab, lex: &Lexicon) -> Vec<Slot> {
     let mut slots = vec![Slot::default(); tokens.len()];
     for i in 0..tokens.len() {
         if !matches!(tokens[i].kind, TokenKind::Word | TokenKind::Elision | TokenKind::Clitic) {
@@ -429,7 +431,7 @@ fn annotate(tokens: &[Token], lex: &Lexicon) -> Vec<Slot> {
             if len > 1 {
                 key.push(' ');
             }
-            key.push_str(&tokens[i + len - 1].key);
+            key.push_str(vocab.key(tokens[i + len - 1].key));
             if let Some(e) = lex.words.get(&key) {
                 slots[i].entry = Some((*e, len));
             }
@@ -444,7 +446,7 @@ fn annotate(tokens: &[Token], lex: &Lexicon) -> Vec<Slot> {
             }
         }
         if slots[i].entry.is_none() {
-            let k = &tokens[i].key;
+            let k = vocab.key(tokens[i].key);
             if let Some((p, e)) = lex.prefixes.iter().find(|(p, _)| k.starts_with(p.as_str()) && k.len() > p.len()) {
                 let _ = p;
                 slots[i].entry = Some((*e, 1));
@@ -481,6 +483,7 @@ fn is_participle(key: &str, lang: Lang) -> bool {
 struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    vocab: &'a Vocab,
     slots: Vec<Slot>,
     lang: Lang,
     /// Index among word tokens, for distances.
@@ -494,7 +497,7 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], lang: Lang) -> Self {
+    fn new(text: &'a str, tokens: &'a [Token], vocab: &'a Vocab, lang: Lang) -> Self {
         let mut word_index = Vec::with_capacity(tokens.len());
         let mut n = 0;
         for t in tokens {
@@ -503,7 +506,7 @@ impl<'a> Ctx<'a> {
                 n += 1;
             }
         }
-        let mut ctx = Ctx { text, tokens, slots: annotate(tokens, lexicon(lang)), lang, word_index, quotes: Vec::new(), speaker: None, contrast: None };
+        let mut ctx = Ctx { text, tokens, vocab, slots: annotate(tokens, vocab, lexicon(lang)), lang, word_index, quotes: Vec::new(), speaker: None, contrast: None };
         ctx.quotes = quote_regions(&ctx);
         ctx.speaker = find_speaker(&ctx, &ctx.quotes);
         ctx.contrast = (0..tokens.len()).rev().find(|&i| ctx.slots[i].has(Kind::Contrast) && i + 1 < tokens.len());
@@ -511,7 +514,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The matching key of token `i`.
+    fn key(&self, i: usize) -> &'a str {
+        self.vocab.key(self.tokens[i].key)
+    }
     fn s(&self, i: usize) -> &str {
         self.tokens[i].span.slice(self.text)
     }
@@ -533,8 +540,8 @@ impl Ctx<'_> {
 /// Scores the target span given the tokens of its sentence: with the
 /// language's trained model when there is one (see [`model`]), else with the
 /// lexicon scorer alone.
-pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], target: Span, lang: Lang) -> MentionSentiment {
-    score_in_ctx(&Ctx::new(text, tokens, lang), target)
+pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], vocab: &Vocab, target: Span, lang: Lang) -> MentionSentiment {
+    score_in_ctx(&Ctx::new(text, tokens, vocab, lang), target)
 }
 
 fn score_in_ctx(ctx: &Ctx, target: Span) -> MentionSentiment {
@@ -739,12 +746,12 @@ fn negated(ctx: &Ctx, i: usize) -> bool {
         }
         seen += 1;
         if ctx.slots[j].has(Kind::Negator) {
-            let weak = ctx.lang == Lang::Fr && matches!(ctx.tokens[j].key.as_str(), "plus" | "rien" | "personne" | "point");
+            let weak = ctx.lang == Lang::Fr && matches!(ctx.key(j), "plus" | "rien" | "personne" | "point");
             if !weak {
                 return true;
             }
             let from = j.saturating_sub(4);
-            if (from..j).any(|k| matches!(ctx.tokens[k].key.as_str(), "ne" | "n'")) {
+            if (from..j).any(|k| matches!(ctx.key(k), "ne" | "n'")) {
                 return true;
             }
         }
@@ -807,13 +814,13 @@ fn role_of(ctx: &Ctx, ts: usize, te: usize, c: usize, ce: usize, entry: Entry) -
     if ctx.words_between(te - 1, c) > MAX_ROLE_GAP || ctx.gap_has_punct(te, c) {
         return None;
     }
-    let key = ctx.tokens[ce - 1].key.as_str();
+    let key = ctx.key(ce - 1);
     if is_verb && ctx.gap_has(te, c, Kind::Passive) && is_participle(key, ctx.lang) {
         return Some(Role::Victim);
     }
     if te == c || (c - te == 1 && ctx.tokens[te].kind == TokenKind::Clitic) {
         // "X's attack" / a participle glued to the name ("civils tués").
-        if ctx.tokens[te..c].iter().any(|t| t.key == "'s") {
+        if (te..c).any(|j| ctx.key(j) == "'s") {
             let patient_noun = ctx.slots[c].has(Kind::PatientNoun);
             return Some(if patient_noun { Role::Victim } else { Role::Agent });
         }
@@ -829,7 +836,7 @@ fn role_of(ctx: &Ctx, ts: usize, te: usize, c: usize, ce: usize, entry: Entry) -
         }
         if is_participle(key, ctx.lang) && ctx.lang == Lang::Fr && !ctx.gap_has(te, c, Kind::Agentive) {
             // French compound past needs "a/ont"; a bare participle is an adjective.
-            let aux = (te..c).any(|j| matches!(ctx.tokens[j].key.as_str(), "a" | "ont" | "avait" | "avaient" | "aura" | "auraient" | "aurait"));
+            let aux = (te..c).any(|j| matches!(ctx.key(j), "a" | "ont" | "avait" | "avaient" | "aura" | "auraient" | "aurait"));
             return if aux { Some(Role::Agent) } else { None };
         }
         return Some(Role::Agent);
@@ -847,7 +854,7 @@ fn takes_object(ctx: &Ctx, after: usize) -> bool {
     after < ctx.tokens.len()
         && !ctx.is_punct(after)
         && !matches!(
-            ctx.tokens[after].key.as_str(),
+            ctx.key(after),
             "by" | "in" | "at" | "on" | "during" | "near" | "after" | "when" | "while" | "as" | "and" | "or" | "for" | "last" | "yesterday" | "overnight" | "early" | "late"
         )
 }
@@ -930,7 +937,7 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
         while j < n && ctx.tokens[j].kind == TokenKind::Clitic {
             return Some(ctx.tokens[j].span);
         }
-        if j < n && matches!(ctx.tokens[j].key.as_str(), "a" | "a l'" | "au" | "aux" | "to") && !slot.has(Kind::According) {
+        if j < n && matches!(ctx.key(j), "a" | "a l'" | "au" | "aux" | "to") && !slot.has(Kind::According) {
             while j < n && ctx.s(j) != "," && !is_terminal(ctx.s(j)) {
                 j += 1;
             }
@@ -938,7 +945,7 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
         }
         if let Some(sp) = phrase_from(ctx, j) {
             let starts_name = ctx.s(j).chars().next().is_some_and(|c| c.is_uppercase())
-                || is_determiner(&ctx.tokens[j].key)
+                || is_determiner(ctx.key(j))
                 || slot.has(Kind::According);
             if starts_name && !quoted(j) {
                 return Some(sp);
@@ -946,7 +953,7 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
         }
         // Before the verb: "Pompeo said", "Moscou a annoncé".
         let mut k = i;
-        while k > 0 && matches!(ctx.tokens[k - 1].key.as_str(), "a" | "ont" | "has" | "have" | "had" | "avait" | "avaient" | "also" | "aussi" | "est" | "is") {
+        while k > 0 && matches!(ctx.key(k - 1), "a" | "ont" | "has" | "have" | "had" | "avait" | "avaient" | "also" | "aussi" | "est" | "is") {
             k -= 1;
         }
         let mut start = k;
@@ -954,7 +961,7 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
             start -= 1;
         }
         let named = ctx.tokens[start..k].iter().any(|t| t.span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase));
-        if start < k && (named || is_determiner(&ctx.tokens[start].key)) {
+        if start < k && (named || is_determiner(ctx.key(start))) {
             return Some(Span::new(ctx.tokens[start].span.start, ctx.tokens[k - 1].span.end));
         }
     }
@@ -1175,7 +1182,7 @@ pub(crate) mod model {
         if ctx.word_index[ts] <= 1 {
             put(&mut out, named("target_first"), 1.0, None);
         }
-        if te == ts + 1 && is_pronoun(&ctx.tokens[ts].key) {
+        if te == ts + 1 && is_pronoun(ctx.key(ts)) {
             put(&mut out, named("target_pronoun"), 1.0, None);
         }
         for (cue, f) in pass.cues.iter().zip(&pass.facts) {
@@ -1237,7 +1244,7 @@ pub(crate) mod model {
             .tokens
             .iter()
             .enumerate()
-            .map(|(j, t)| if !is_word(j) { "".into() } else if spec.stems { stem_of(&t.key) } else { t.key.as_str().into() })
+            .map(|(j, t)| if !is_word(j) { "".into() } else if spec.stems { stem_of(ctx.vocab.key(t.key)) } else { ctx.vocab.key(t.key).into() })
             .collect();
         for j in 0..ctx.tokens.len() {
             if !is_word(j) {
@@ -1431,8 +1438,9 @@ pub(crate) mod model {
         if !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
             return (Vec::new(), 0.0);
         }
-        let tokens = tokenize(text, sentence);
-        let ctx = Ctx::new(text, &tokens, Lang::from_code(lang));
+        let mut vocab = Vocab::new();
+        let tokens = tokenize(text, sentence, &mut vocab);
+        let ctx = Ctx::new(text, &tokens, &vocab, Lang::from_code(lang));
         match lexicon_pass(&ctx, target) {
             Some(pass) => {
                 let raw = pass.raw;
@@ -1568,6 +1576,7 @@ fn evidence_row(m: &MentionRow, sentence: Span, r: MentionSentiment) -> Option<M
 pub(crate) fn score_actors(
     docs: &[DocumentRow],
     segs: &[Segmented],
+    vocab: &Vocab,
     actors: &[ActorRow],
     mentions: &[MentionRow],
 ) -> (Vec<SentimentRow>, Vec<MentionEvidence>) {
@@ -1593,7 +1602,7 @@ pub(crate) fn score_actors(
         };
         let doc = &docs[d];
         if last.as_ref().is_none_or(|(key, _)| *key != (d, m.sentence)) {
-            let ctx = Ctx::new(&doc.text, &segs[d].tokens[sentence.tokens.clone()], Lang::from_code(&doc.language));
+            let ctx = Ctx::new(&doc.text, &segs[d].tokens[sentence.tokens.clone()], vocab, Lang::from_code(&doc.language));
             last = Some(((d, m.sentence), ctx));
         }
         let Some((_, ctx)) = last.as_ref() else { continue };

@@ -7,7 +7,7 @@ use super::lexicon::{compile_cue, Language, MatchOn};
 use super::round4;
 use crate::engine::analysis::{Analysis, KeywordRow, Span};
 use crate::engine::fold::fold;
-use crate::engine::segment::segment_regions;
+use crate::engine::segment::{segment_in, Vocab};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -85,7 +85,8 @@ pub struct TextIndex<'a> {
 
 impl<'a> TextIndex<'a> {
     pub fn new(analysis: &'a Analysis) -> Self {
-        let inputs = analysis
+        let mut vocab = Vocab::new();
+        let inputs: Vec<DocInput> = analysis
             .documents
             .iter()
             .map(|d| DocInput {
@@ -94,10 +95,10 @@ impl<'a> TextIndex<'a> {
                 text: &d.text,
                 language: &d.language,
                 // The same kept text as the analysis: what cleaning removed stays out.
-                seg: Cow::Owned(segment_regions(&d.text, &d.kept())),
+                seg: Cow::Owned(segment_in(&d.text, &d.kept(), &mut vocab)),
             })
             .collect();
-        TextIndex { analysis, corpus: Corpus::new(inputs) }
+        TextIndex { analysis, corpus: Corpus::new(inputs, &vocab) }
     }
 
     /// Every occurrence of `query` with `width_chars` characters of context.

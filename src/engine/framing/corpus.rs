@@ -4,7 +4,7 @@
 //! allocates only for a spelling never seen before.
 
 use super::lexicon::{unit_info, CueSet, Elem, Language, MatchOn, MAX_GAP_WORDS};
-use crate::engine::segment::{Segmented, TokenKind};
+use crate::engine::segment::{Segmented, TokenKind, Vocab as Spellings};
 use std::borrow::Cow;
 use super::FastMap as HashMap;
 
@@ -28,7 +28,8 @@ pub(crate) struct Unit {
 /// The words of one language.
 pub(crate) struct Vocab {
     pub lang: Language,
-    by_surface: HashMap<String, u32>,
+    /// This language's type of each spelling of the analysis (by its id), or [`NO_TYPE`] before it is seen.
+    by_spelling: Vec<u32>,
     pub types: Vec<WordType>,
     pub units: Vec<Unit>,
     /// Units by key, one map per class (stop, term, other) so a stem never merges with a stop word.
@@ -37,12 +38,16 @@ pub(crate) struct Vocab {
 
 impl Vocab {
     fn new(lang: Language) -> Self {
-        Vocab { lang, by_surface: HashMap::default(), types: Vec::new(), units: Vec::new(), unit_by_key: Default::default() }
+        Vocab { lang, by_spelling: Vec::new(), types: Vec::new(), units: Vec::new(), unit_by_key: Default::default() }
     }
 
-    fn type_of(&mut self, kind: TokenKind, surface: &str, folded: &str) -> u32 {
-        if let Some(&t) = self.by_surface.get(surface) {
-            return t;
+    fn type_of(&mut self, kind: TokenKind, spelling: u32, surface: &str, folded: &str) -> u32 {
+        let slot = spelling as usize;
+        if slot >= self.by_spelling.len() {
+            self.by_spelling.resize(slot + 1, NO_TYPE);
+        }
+        if self.by_spelling[slot] != NO_TYPE {
+            return self.by_spelling[slot];
         }
         let info = unit_info(self.lang, kind, surface, folded);
         let class = if info.stop { 0 } else if info.term { 1 } else { 2 };
@@ -53,7 +58,7 @@ impl Vocab {
         }
         let t = self.types.len() as u32;
         self.types.push(WordType { surface: surface.to_string(), folded: folded.to_string(), unit });
-        self.by_surface.insert(surface.to_string(), t);
+        self.by_spelling[slot] = t;
         t
     }
 
@@ -134,7 +139,8 @@ pub(crate) struct Corpus<'a> {
 }
 
 impl<'a> Corpus<'a> {
-    pub fn new(inputs: Vec<DocInput<'a>>) -> Self {
+    /// The corpus of `inputs`, whose tokens' spellings and keys are in `spellings`.
+    pub fn new(inputs: Vec<DocInput<'a>>, spellings: &Spellings) -> Self {
         let mut vocabs = [Vocab::new(Language::Fr), Vocab::new(Language::En), Vocab::new(Language::Und)];
         let docs = inputs
             .into_iter()
@@ -147,7 +153,7 @@ impl<'a> Corpus<'a> {
                     .iter()
                     .map(|t| match t.kind {
                         TokenKind::Word | TokenKind::Elision | TokenKind::Clitic => {
-                            vocab.type_of(t.kind, t.span.slice(d.text), &t.key)
+                            vocab.type_of(t.kind, t.ty, spellings.spelling(t.ty), spellings.key(t.key))
                         }
                         _ => NO_TYPE,
                     })

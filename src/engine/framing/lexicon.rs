@@ -9,7 +9,7 @@
 
 use crate::engine::analysis::Span;
 use crate::engine::fold::fold;
-use crate::engine::segment::{tokenize, TokenKind};
+use crate::engine::segment::{tokenize, TokenKind, Vocab};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -214,14 +214,15 @@ pub(crate) fn compile_cue(lang: Language, text: &str, on: MatchOn) -> Result<Vec
             }
             elems.push(Elem::Prefix(fold(p)));
         } else {
-            for t in tokenize(piece, Span::new(0, piece.len())) {
+            let mut vocab = Vocab::new();
+            for t in tokenize(piece, Span::new(0, piece.len()), &mut vocab) {
                 match t.kind {
                     TokenKind::Word | TokenKind::Elision | TokenKind::Clitic | TokenKind::Number => {}
                     _ => return Err(format!("punctuation in cue {text:?}")),
                 }
                 let key = match on {
-                    MatchOn::Unit => unit_info(lang, t.kind, t.span.slice(piece), &t.key).key,
-                    MatchOn::Folded => t.key.to_string(),
+                    MatchOn::Unit => unit_info(lang, t.kind, t.span.slice(piece), vocab.key(t.key)).key,
+                    MatchOn::Folded => vocab.key(t.key).to_string(),
                 };
                 elems.push(Elem::Key(key));
             }

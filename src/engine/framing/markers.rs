@@ -114,14 +114,14 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                 let mut hypothesis = false;
                 for i in r.clone() {
                     let tok = &toks[i];
-                    if tok.key == "si" {
+                    let k = if doc.types[i] == NO_TYPE { "" } else { vocab.types[doc.types[i] as usize].folded.as_str() };
+                    if k == "si" {
                         // "si … serait" is a hypothesis, not a report.
                         hypothesis = true;
                     }
                     if hypothesis || tok.kind != TokenKind::Word {
                         continue;
                     }
-                    let k = tok.key.as_str();
                     if CONDITIONAL_ENDINGS.iter().any(|e| k.ends_with(e))
                         && k.chars().count() >= MIN_CONDITIONAL_CHARS
                         && k.chars().all(char::is_alphabetic)

@@ -21,7 +21,7 @@ pub use frames::{FrameInfo, FRAMES};
 pub use keyness::{log_likelihood, log_ratio, G2_P001, G2_P01, G2_P05};
 
 use super::analysis::{DocumentRow, FrameRow, KeywordRow, MarkerRow, MentionRow};
-use super::segment::Segmented;
+use super::segment::{Segmented, Vocab};
 use corpus::{Corpus, DocInput};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -113,13 +113,13 @@ pub(crate) fn docs_by_source<'c>(corpus: &'c Corpus) -> BTreeMap<&'c str, Vec<us
 
 /// Keywords (each document, then each source, against the rest of the corpus
 /// in the same language), frame rows and marker rows of a corpus.
-pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], mentions: &[MentionRow]) -> (Vec<KeywordRow>, Vec<FrameRow>, Vec<MarkerRow>) {
+pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], vocab: &Vocab, mentions: &[MentionRow]) -> (Vec<KeywordRow>, Vec<FrameRow>, Vec<MarkerRow>) {
     let inputs = docs
         .iter()
         .zip(segs)
         .map(|(d, s)| DocInput { id: &d.id, source: &d.source, text: &d.text, language: &d.language, seg: Cow::Borrowed(s) })
         .collect();
-    let corpus = Corpus::new(inputs);
+    let corpus = Corpus::new(inputs, vocab);
     let terms = keyness::count_terms(&corpus);
     let mut keywords = Vec::new();
     for (d, doc) in corpus.docs.iter().enumerate() {
