@@ -12,7 +12,7 @@
 
 use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, RoleCounts, SentimentRow, Span};
 use super::segment::{tokenize, Segmented, Token, TokenKind, Vocab};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
@@ -152,17 +152,25 @@ impl Lang {
     }
 }
 
-/// One language's lists, keyed by folded token keys joined with spaces.
+/// One language's lists as a trie over token keys: the root's children are
+/// the first words of every entry and cue, and a phrase ("mis en cause") is
+/// a path. A word is looked up once per analysis ([`Tables`]); a longer
+/// match is followed only from nodes that have children.
 struct Lexicon {
-    words: FxHashMap<String, Entry>,
+    nodes: Vec<Node>,
     prefixes: Vec<(String, Entry)>,
-    cues: FxHashMap<String, Vec<(Kind, f64)>>,
-    /// The first words of every phrase of `words` and `cues`, shorter than
-    /// the phrase ("mis" and "mis en" for "mis en cause"): a longer match is
-    /// looked for only while the words so far begin a phrase.
-    partial: FxHashSet<String>,
-    longest: usize,
 }
+
+/// What the lists say of the word or phrase that ends at a node.
+#[derive(Default)]
+struct Node {
+    entry: Option<Entry>,
+    cues: Vec<(Kind, f64)>,
+    children: FxHashMap<Box<str>, u32>,
+}
+
+/// Marks a key that starts no entry or cue.
+const NO_NODE: u32 = u32::MAX;
 
 /// A problem in a data file: its line and what is wrong.
 #[derive(Debug, Clone, PartialEq)]
@@ -296,14 +304,33 @@ fn parse_cues(src: &str) -> Result<HashMap<String, Vec<(Kind, f64)>>, DataError>
 fn load(lexicon: &str, cues: &str) -> Lexicon {
     let (words, prefixes) = parse_lexicon(lexicon).expect("built-in lexicon parses (tested)");
     let cues = parse_cues(cues).expect("built-in cue list parses (tested)");
-    let longest = words.keys().chain(cues.keys()).map(|k| k.split(' ').count()).max().unwrap_or(1);
-    let mut partial = FxHashSet::default();
-    for k in words.keys().chain(cues.keys()) {
-        for (i, _) in k.match_indices(' ') {
-            partial.insert(k[..i].to_string());
+    let mut nodes = vec![Node::default()];
+    let node_of = |nodes: &mut Vec<Node>, key: &str| -> usize {
+        let mut n = 0;
+        for part in key.split(' ') {
+            let next = nodes.len() as u32;
+            let child = *nodes[n].children.entry(part.into()).or_insert(next);
+            if child == next {
+                nodes.push(Node::default());
+            }
+            n = child as usize;
         }
+        n
+    };
+    // Sorted, so that node ids do not depend on the hash maps' order.
+    let mut words: Vec<(String, Entry)> = words.into_iter().collect();
+    words.sort_by(|a, b| a.0.cmp(&b.0));
+    for (key, entry) in words {
+        let n = node_of(&mut nodes, &key);
+        nodes[n].entry = Some(entry);
     }
-    Lexicon { words: words.into_iter().collect(), prefixes, cues: cues.into_iter().collect(), partial, longest }
+    let mut cues: Vec<(String, Vec<(Kind, f64)>)> = cues.into_iter().collect();
+    cues.sort_by(|a, b| a.0.cmp(&b.0));
+    for (key, list) in cues {
+        let n = node_of(&mut nodes, &key);
+        nodes[n].cues = list;
+    }
+    Lexicon { nodes, prefixes }
 }
 
 static FR: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -403,53 +430,108 @@ pub fn score_target(text: &str, sentence: Span, target: Span, lang: &str) -> Men
     score_in_tokens(text, &tokens, &vocab, target, Lang::from_code(lang))
 }
 
-/// What the scorer knows about one token.
-#[derive(Default, Clone)]
+/// The lexicon of one language read against the vocabulary of an analysis:
+/// for each key, the trie node it starts (or [`NO_NODE`]) and whether a
+/// prefix entry ("pseudo-") scores it. Built once per analysis and language;
+/// every token after that is two array reads.
+pub(crate) struct Tables {
+    lang: Lang,
+    start: Vec<u32>,
+    prefix: Vec<Option<Entry>>,
+    /// The hashed forms of the words the language's model has read (when it has a model).
+    forms: Option<std::cell::RefCell<model::Forms>>,
+}
+
+impl Tables {
+    pub(crate) fn new(vocab: &Vocab, lang: Lang) -> Tables {
+        let lex = lexicon(lang);
+        let root = &lex.nodes[0];
+        let mut start = Vec::with_capacity(vocab.keys());
+        let mut prefix = Vec::with_capacity(vocab.keys());
+        for k in 0..vocab.keys() as u32 {
+            let key = vocab.key(k);
+            start.push(root.children.get(key).copied().unwrap_or(NO_NODE));
+            prefix.push(lex.prefixes.iter().find(|(p, _)| key.starts_with(p.as_str()) && key.len() > p.len()).map(|(_, e)| *e));
+        }
+        let forms = model::for_lang(lang).map(|m| std::cell::RefCell::new(model::Forms::new(m.spec)));
+        Tables { lang, start, prefix, forms }
+    }
+}
+
+/// What the scorer knows about one token: the scored word or phrase starting
+/// here (its entry and length in tokens) and the cue kinds of the words and
+/// phrases starting here, with their factors and lengths.
+#[derive(Default, Clone, Copy)]
 struct Slot {
-    /// A scored word or phrase starting here: its entry and length in tokens.
     entry: Option<(Entry, usize)>,
-    kinds: Vec<(Kind, f64, usize)>,
+    /// Bit `Kind as u16` for each kind.
+    kinds: u16,
+    intensifier: f64,
+    diminisher: f64,
+    contrast: f64,
+    /// Tokens of the verb of saying and of the "according to" phrase starting here.
+    saying_len: usize,
+    according_len: usize,
 }
 
 impl Slot {
     fn has(&self, k: Kind) -> bool {
-        self.kinds.iter().any(|(x, _, _)| *x == k)
+        self.kinds & (1 << k as u16) != 0
     }
+    /// The factor of a kind that has one (intensifier, diminisher, contrast).
     fn factor(&self, k: Kind) -> Option<f64> {
-        self.kinds.iter().find(|(x, _, _)| *x == k).map(|(_, f, _)| *f)
+        if !self.has(k) {
+            return None;
+        }
+        match k {
+            Kind::Intensifier => Some(self.intensifier),
+            Kind::Diminisher => Some(self.diminisher),
+            Kind::Contrast => Some(self.contrast),
+            _ => Some(1.0),
+        }
+    }
+    /// A cue of kind `k` and `factor` over `len` tokens; a longer phrase of
+    /// the same kind replaces a shorter one.
+    fn set(&mut self, k: Kind, factor: f64, len: usize) {
+        self.kinds |= 1 << k as u16;
+        match k {
+            Kind::Intensifier => self.intensifier = factor,
+            Kind::Diminisher => self.diminisher = factor,
+            Kind::Contrast => self.contrast = factor,
+            Kind::Saying => self.saying_len = len,
+            Kind::According => self.according_len = len,
+            _ => {}
+        }
     }
 }
 
-fn annotate(tokens: &[Token], vocab: &Vocab, lex: &Lexicon) -> Vec<Slot> {
+fn annotate(tokens: &[Token], vocab: &Vocab, tables: &Tables) -> Vec<Slot> {
+    let lex = lexicon(tables.lang);
     let mut slots = vec![Slot::default(); tokens.len()];
     for i in 0..tokens.len() {
         if !matches!(tokens[i].kind, TokenKind::Word | TokenKind::Elision | TokenKind::Clitic) {
             continue;
         }
-        let mut key = String::new();
-        for len in 1..=lex.longest.min(tokens.len() - i) {
-            if len > 1 {
-                key.push(' ');
+        let slot = &mut slots[i];
+        let mut node = tables.start[tokens[i].key as usize];
+        let mut len = 1;
+        while node != NO_NODE {
+            let n = &lex.nodes[node as usize];
+            if let Some(e) = n.entry {
+                slot.entry = Some((e, len));
             }
-            key.push_str(vocab.key(tokens[i + len - 1].key));
-            if let Some(e) = lex.words.get(&key) {
-                slots[i].entry = Some((*e, len));
+            for &(k, f) in &n.cues {
+                slot.set(k, f, len);
             }
-            if let Some(ks) = lex.cues.get(&key) {
-                for (k, f) in ks {
-                    slots[i].kinds.retain(|(x, _, _)| x != k);
-                    slots[i].kinds.push((*k, *f, len));
-                }
-            }
-            if !lex.partial.contains(&key) {
+            if n.children.is_empty() || i + len >= tokens.len() {
                 break;
             }
+            node = n.children.get(vocab.key(tokens[i + len].key)).copied().unwrap_or(NO_NODE);
+            len += 1;
         }
-        if slots[i].entry.is_none() {
-            let k = vocab.key(tokens[i].key);
-            if let Some((p, e)) = lex.prefixes.iter().find(|(p, _)| k.starts_with(p.as_str()) && k.len() > p.len()) {
-                let _ = p;
-                slots[i].entry = Some((*e, 1));
+        if slot.entry.is_none() {
+            if let Some(e) = tables.prefix[tokens[i].key as usize] {
+                slot.entry = Some((e, 1));
             }
         }
     }
@@ -484,6 +566,9 @@ struct Ctx<'a> {
     text: &'a str,
     tokens: &'a [Token],
     vocab: &'a Vocab,
+    tables: &'a Tables,
+    /// The index of each token's form in `tables.forms` (empty without a model).
+    forms: Vec<u32>,
     slots: Vec<Slot>,
     lang: Lang,
     /// Index among word tokens, for distances.
@@ -497,7 +582,8 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], vocab: &'a Vocab, lang: Lang) -> Self {
+    fn new(text: &'a str, tokens: &'a [Token], vocab: &'a Vocab, tables: &'a Tables) -> Self {
+        let lang = tables.lang;
         let mut word_index = Vec::with_capacity(tokens.len());
         let mut n = 0;
         for t in tokens {
@@ -506,7 +592,8 @@ impl<'a> Ctx<'a> {
                 n += 1;
             }
         }
-        let mut ctx = Ctx { text, tokens, vocab, slots: annotate(tokens, vocab, lexicon(lang)), lang, word_index, quotes: Vec::new(), speaker: None, contrast: None };
+        let forms = tables.forms.as_ref().map(|f| f.borrow_mut().of_tokens(tokens, vocab)).unwrap_or_default();
+        let mut ctx = Ctx { text, tokens, vocab, tables, forms, slots: annotate(tokens, vocab, tables), lang, word_index, quotes: Vec::new(), speaker: None, contrast: None };
         ctx.quotes = quote_regions(&ctx);
         ctx.speaker = find_speaker(&ctx, &ctx.quotes);
         ctx.contrast = (0..tokens.len()).rev().find(|&i| ctx.slots[i].has(Kind::Contrast) && i + 1 < tokens.len());
@@ -541,19 +628,23 @@ impl<'a> Ctx<'a> {
 /// language's trained model when there is one (see [`model`]), else with the
 /// lexicon scorer alone.
 pub(crate) fn score_in_tokens(text: &str, tokens: &[Token], vocab: &Vocab, target: Span, lang: Lang) -> MentionSentiment {
-    score_in_ctx(&Ctx::new(text, tokens, vocab, lang), target)
+    let tables = Tables::new(vocab, lang);
+    score_in_ctx(&Ctx::new(text, tokens, vocab, &tables), target)
 }
 
 fn score_in_ctx(ctx: &Ctx, target: Span) -> MentionSentiment {
     let Some(pass) = lexicon_pass(ctx, target) else {
         return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
     };
-    match model::for_lang(ctx.lang) {
-        Some(m) => m.score(&pass),
-        None => {
+    // The language's model, with the forms of the words it has read.
+    match (model::for_lang(ctx.lang), &ctx.tables.forms) {
+        (Some(m), Some(table)) => m.score(&pass, &ctx.forms, &table.borrow()),
+        _ => {
             let raw = pass.raw;
             let score = round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt());
-            MentionSentiment { score, role: pass.role, speaker: pass.speaker, cues: pass.cues }
+            let text = ctx.text;
+            let cues = pass.facts.iter().map(|f| CueHit { span: f.span, word: f.span.slice(text).to_string(), weight: f.weight }).collect();
+            MentionSentiment { score, role: pass.role, speaker: pass.speaker, cues }
         }
     }
 }
@@ -568,8 +659,7 @@ struct Pass<'a> {
     te: usize,
     /// The lexicon scorer's raw sum (before squashing).
     raw: f64,
-    cues: Vec<CueHit>,
-    /// One per cue, in the same order.
+    /// The cues, in text order.
     facts: Vec<CueFact>,
     role: Role,
     speaker: Option<Span>,
@@ -580,9 +670,12 @@ struct Pass<'a> {
 /// Where a lexicon cue stands and what happened to it.
 #[derive(Debug, Clone, Copy)]
 struct CueFact {
-    /// Its tokens: `start..end`.
+    /// Its tokens: `start..end`, and their text.
     start: usize,
     end: usize,
+    span: Span,
+    /// What it adds to the lexicon score (4 decimals).
+    weight: f64,
     /// Before the target.
     left: bool,
     /// Words between cue and target.
@@ -596,7 +689,7 @@ struct CueFact {
 }
 
 fn lexicon_pass<'a>(ctx: &'a Ctx<'a>, target: Span) -> Option<Pass<'a>> {
-    let (text, tokens) = (ctx.text, ctx.tokens);
+    let tokens = ctx.tokens;
     let ts = tokens.iter().position(|t| t.span.start < target.end && t.span.end > target.start)?;
     let te = ts + tokens[ts..].iter().rposition(|t| t.span.start < target.end && t.span.end > target.start)? + 1;
     let quotes = &ctx.quotes;
@@ -607,7 +700,6 @@ fn lexicon_pass<'a>(ctx: &'a Ctx<'a>, target: Span) -> Option<Pass<'a>> {
     let contrast = ctx.contrast;
 
     let mut raw = 0.0;
-    let mut cues = Vec::new();
     let mut facts = Vec::new();
     let (mut agent, mut victim, mut recipient) = (0.0f64, 0.0f64, 0.0f64);
     let mut i = 0;
@@ -695,8 +787,7 @@ fn lexicon_pass<'a>(ctx: &'a Ctx<'a>, target: Span) -> Option<Pass<'a>> {
         }
         raw += weight;
         let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
-        cues.push(CueHit { span, word: span.slice(text).to_string(), weight: round4(weight) });
-        facts.push(CueFact { start: i, end, left: end <= ts, dist, class: entry.class, negated: is_negated, quoted: in_quote(i), distanced });
+        facts.push(CueFact { start: i, end, span, weight: round4(weight), left: end <= ts, dist, class: entry.class, negated: is_negated, quoted: in_quote(i), distanced });
         i = end;
     }
     if victim_marked(&ctx, ts, te) {
@@ -712,7 +803,7 @@ fn lexicon_pass<'a>(ctx: &'a Ctx<'a>, target: Span) -> Option<Pass<'a>> {
         Role::Neutral
     };
     let speaker = if target_quoted || speaker.is_some() { speaker } else { None };
-    Some(Pass { ctx, ts, te, raw, cues, facts, role, speaker, target_quoted, target_is_speaker })
+    Some(Pass { ctx, ts, te, raw, facts, role, speaker, target_quoted, target_is_speaker })
 }
 
 /// A distancing verb ("prétendre", "claim") before token `i` in its clause:
@@ -930,7 +1021,7 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
         if quoted(i) || !(slot.has(Kind::Saying) || slot.has(Kind::According)) {
             continue;
         }
-        let len = slot.kinds.iter().filter(|(k, _, _)| matches!(k, Kind::Saying | Kind::According)).map(|(_, _, l)| *l).max().unwrap_or(1);
+        let len = slot.saying_len.max(slot.according_len);
         let after = i + len;
         // After the verb: skip clitics (a-t-il), a "to X," / "à X," phrase, then take a name.
         let mut j = after;
@@ -1083,7 +1174,6 @@ pub(crate) mod model {
         pub quoted_words: bool,
     }
 
-    static STEMMER: LazyLock<rust_stemmers::Stemmer> = LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
 
     /// One feature's value at a mention, and the token it belongs to (the
     /// first token of a cue or a word), if any.
@@ -1094,14 +1184,22 @@ pub(crate) mod model {
         pub unit: Option<usize>,
     }
 
-    /// FNV-1a, 64 bits, over the concatenated `parts` (no string is built):
-    /// the same bucket on every platform.
-    fn bucket(parts: &[&str], bits: u32) -> usize {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in parts.iter().flat_map(|p| p.bytes()) {
+    /// FNV-1a, 64 bits: the state after `bytes`, from `h`.
+    fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+        for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
+        h
+    }
+
+    /// FNV-1a's starting state.
+    const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+    /// The bucket of the concatenated `parts` (no string is built): the same
+    /// bucket on every platform.
+    fn bucket(parts: &[&str], bits: u32) -> usize {
+        let h = parts.iter().fold(FNV_START, |h, p| fnv(h, p.as_bytes()));
         (h % (1u64 << bits)) as usize
     }
 
@@ -1122,22 +1220,7 @@ pub(crate) mod model {
             .expect("known dense feature")
     }
 
-    thread_local! {
-        /// English stems of the words seen so far: a corpus repeats its words.
-        static STEMS: std::cell::RefCell<FxHashMap<String, std::rc::Rc<str>>> = Default::default();
-    }
-
-    fn stem_of(key: &str) -> std::rc::Rc<str> {
-        STEMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if let Some(s) = cache.get(key) {
-                return s.clone();
-            }
-            let s: std::rc::Rc<str> = STEMMER.stem(key).into();
-            cache.insert(key.to_string(), s.clone());
-            s
-        })
-    }
+    const CLASSES: [Class; 6] = [Class::Harm, Class::Blame, Class::Support, Class::Judgement, Class::Delegit, Class::General];
 
     fn class_name(c: Class) -> &'static str {
         match c {
@@ -1150,62 +1233,202 @@ pub(crate) mod model {
         }
     }
 
-    /// The features of one mention. Also returns, for each unit token, the
-    /// token where its span ends (exclusive), for multi-word cues.
-    pub(super) fn features(pass: &Pass, spec: &Spec) -> (Vec<Feature>, HashMap<usize, usize>) {
+    /// The dense features by what they say, looked up by name once. Index
+    /// `[s]` is the sign: 0 for a positive value, 1 for a negative one.
+    struct Dense {
+        bias: usize,
+        role: [usize; 3],
+        target_quoted: usize,
+        speaker: usize,
+        target_is_speaker: usize,
+        target_first: usize,
+        target_pronoun: usize,
+        cue: [usize; 2],
+        /// `[left][near][s]`.
+        cue_place: [[[usize; 2]; 2]; 2],
+        cue_class: [[usize; 2]; 6],
+        cue_negated: [usize; 2],
+        cue_quoted: [usize; 2],
+        cue_distanced: [usize; 2],
+        sent: [usize; 2],
+        sent_class: [usize; 6],
+    }
+
+    static DENSE_AT: LazyLock<Dense> = LazyLock::new(|| {
+        let signs = |parts: &[&str]| {
+            let with = |sign: &str| {
+                let mut p = parts.to_vec();
+                p.push(sign);
+                dense_of(&p)
+            };
+            [with("_pos"), with("_neg")]
+        };
+        let side = |left: bool| if left { "_left" } else { "_right" };
+        let near = |near: bool| if near { "_near" } else { "_far" };
+        Dense {
+            bias: dense("bias"),
+            role: [dense("role_agent"), dense("role_victim"), dense("role_recipient")],
+            target_quoted: dense("target_quoted"),
+            speaker: dense("speaker"),
+            target_is_speaker: dense("target_is_speaker"),
+            target_first: dense("target_first"),
+            target_pronoun: dense("target_pronoun"),
+            cue: signs(&["cue"]),
+            cue_place: [true, false].map(|l| [true, false].map(|n| signs(&["cue", side(l), near(n)]))),
+            cue_class: CLASSES.map(|c| signs(&["cue_", class_name(c)])),
+            cue_negated: signs(&["cue_negated"]),
+            cue_quoted: signs(&["cue_quoted"]),
+            cue_distanced: signs(&["cue_distanced"]),
+            sent: [dense("sent_pos"), dense("sent_neg")],
+            sent_class: CLASSES.map(|c| dense_of(&["sent_", class_name(c)])),
+        }
+    });
+
+    fn class_index(c: Class) -> usize {
+        CLASSES.iter().position(|x| *x == c).unwrap_or(0)
+    }
+
+    /// How one word enters the hashed features: its buckets as a quoted
+    /// word, a sentence word, a window word left or right (and right next to
+    /// the target), and the FNV state a bigram starting with it continues from.
+    #[derive(Clone)]
+    struct Form {
+        quoted: usize,
+        sentence: usize,
+        /// `[left, right]`.
+        window: [usize; 2],
+        next_to: [usize; 2],
+        /// FNV state after "B:", the word and a space.
+        bigram: u64,
+        word: Box<str>,
+    }
+
+    /// The forms of the words of one analysis (or one sentence) under one
+    /// spec, by key id, computed on first use: a corpus repeats its words,
+    /// and each is stemmed and hashed once.
+    pub(super) struct Forms {
+        spec: Spec,
+        by_key: Vec<u32>,
+        forms: Vec<Form>,
+        stemmer: Option<rust_stemmers::Stemmer>,
+    }
+
+    /// Marks a key whose form is not computed yet.
+    const NO_FORM: u32 = u32::MAX;
+
+    impl Forms {
+        pub(super) fn new(spec: Spec) -> Forms {
+            let stemmer = spec.stems.then(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+            Forms { spec, by_key: Vec::new(), forms: Vec::new(), stemmer }
+        }
+
+        /// The index of the form of each token (punctuation included).
+        pub(super) fn of_tokens(&mut self, tokens: &[Token], vocab: &Vocab) -> Vec<u32> {
+            tokens.iter().map(|t| self.of(t.key, vocab)).collect()
+        }
+
+        /// The index of the form of `key`, computed if new.
+        pub(super) fn of(&mut self, key: u32, vocab: &Vocab) -> u32 {
+            let k = key as usize;
+            if k >= self.by_key.len() {
+                self.by_key.resize(k + 1, NO_FORM);
+            }
+            if self.by_key[k] == NO_FORM {
+                let text = vocab.key(key);
+                let word: Box<str> = match &self.stemmer {
+                    Some(st) => st.stem(text).into(),
+                    None => text.into(),
+                };
+                let bits = self.spec.bits;
+                let b = |parts: &[&str]| bucket(parts, bits);
+                let form = Form {
+                    quoted: b(&["Q:", &word]),
+                    sentence: b(&["s:", &word]),
+                    window: [b(&["L", ":", &word]), b(&["R", ":", &word])],
+                    next_to: [b(&["L", "1:", &word]), b(&["R", "1:", &word])],
+                    bigram: fnv(fnv(fnv(FNV_START, b"B:"), word.as_bytes()), b" "),
+                    word,
+                };
+                self.by_key[k] = self.forms.len() as u32;
+                self.forms.push(form);
+            }
+            self.by_key[k]
+        }
+    }
+
+    /// Where the features of a mention go: the trainer collects them, the
+    /// scorer sums them into logits as they come.
+    pub(super) trait Sink {
+        /// A feature of `value` (never 0), owned by the cue or word at token `unit`.
+        fn put(&mut self, index: usize, value: f64, unit: Option<usize>);
+        /// The cue at token `unit` ends before token `end`; `replace` a
+        /// length noted before (a lexicon cue) or keep it (a scored word).
+        fn end(&mut self, _unit: usize, _end: usize, _replace: bool) {}
+    }
+
+    impl Sink for Vec<Feature> {
+        fn put(&mut self, index: usize, value: f64, unit: Option<usize>) {
+            self.push(Feature { index, value, unit });
+        }
+    }
+
+    /// The features of one mention, in a fixed order, into `out`. `forms`
+    /// holds, for each token of the sentence, the index of its form in
+    /// `table` (read only for words when the spec hashes words).
+    pub(super) fn features(pass: &Pass, spec: &Spec, forms: &[u32], table: &Forms, out: &mut impl Sink) {
         let ctx = pass.ctx;
         let (ts, te) = (pass.ts, pass.te);
-        let mut out = Vec::new();
-        let mut ends: HashMap<usize, usize> = HashMap::new();
-        let put = |out: &mut Vec<Feature>, index: usize, value: f64, unit: Option<usize>| {
+        let at = &*DENSE_AT;
+        let put = |out: &mut dyn FnMut(usize, f64, Option<usize>), index: usize, value: f64, unit: Option<usize>| {
             if value != 0.0 {
-                out.push(Feature { index, value, unit });
+                out(index, value, unit);
             }
         };
-        let named = |name: &str| dense(name);
-        put(&mut out, named("bias"), 1.0, None);
+        let mut emit = |index: usize, value: f64, unit: Option<usize>| out.put(index, value, unit);
+        put(&mut emit, at.bias, 1.0, None);
         match pass.role {
-            Role::Agent => put(&mut out, named("role_agent"), 1.0, None),
-            Role::Victim => put(&mut out, named("role_victim"), 1.0, None),
-            Role::Recipient => put(&mut out, named("role_recipient"), 1.0, None),
+            Role::Agent => put(&mut emit, at.role[0], 1.0, None),
+            Role::Victim => put(&mut emit, at.role[1], 1.0, None),
+            Role::Recipient => put(&mut emit, at.role[2], 1.0, None),
             Role::Neutral => {}
         }
         if pass.target_quoted {
-            put(&mut out, named("target_quoted"), 1.0, None);
+            put(&mut emit, at.target_quoted, 1.0, None);
         }
         if pass.speaker.is_some() {
-            put(&mut out, named("speaker"), 1.0, None);
+            put(&mut emit, at.speaker, 1.0, None);
         }
         if pass.target_is_speaker {
-            put(&mut out, named("target_is_speaker"), 1.0, None);
+            put(&mut emit, at.target_is_speaker, 1.0, None);
         }
         if ctx.word_index[ts] <= 1 {
-            put(&mut out, named("target_first"), 1.0, None);
+            put(&mut emit, at.target_first, 1.0, None);
         }
         if te == ts + 1 && is_pronoun(ctx.key(ts)) {
-            put(&mut out, named("target_pronoun"), 1.0, None);
+            put(&mut emit, at.target_pronoun, 1.0, None);
         }
-        for (cue, f) in pass.cues.iter().zip(&pass.facts) {
-            let w = cue.weight;
+        drop(emit);
+        for f in &pass.facts {
+            let w = f.weight;
             if w == 0.0 {
                 continue;
             }
-            let sign = if w > 0.0 { "_pos" } else { "_neg" };
+            let sign = if w > 0.0 { 0 } else { 1 };
             let unit = Some(f.start);
-            ends.insert(f.start, f.end);
-            put(&mut out, dense_of(&["cue", sign]), w, unit);
-            let side = if f.left { "_left" } else { "_right" };
-            let near = if f.dist <= NEAR_WORDS { "_near" } else { "_far" };
-            put(&mut out, dense_of(&["cue", side, near, sign]), w, unit);
-            put(&mut out, dense_of(&["cue_", class_name(f.class), sign]), w, unit);
+            out.end(f.start, f.end, true);
+            let mut emit = |index: usize, value: f64, unit: Option<usize>| out.put(index, value, unit);
+            put(&mut emit, at.cue[sign], w, unit);
+            let near = f.dist <= NEAR_WORDS;
+            put(&mut emit, at.cue_place[if f.left { 0 } else { 1 }][if near { 0 } else { 1 }][sign], w, unit);
+            put(&mut emit, at.cue_class[class_index(f.class)][sign], w, unit);
             if f.negated {
-                put(&mut out, dense_of(&["cue_negated", sign]), w, unit);
+                put(&mut emit, at.cue_negated[sign], w, unit);
             }
             if f.quoted {
-                put(&mut out, dense_of(&["cue_quoted", sign]), w, unit);
+                put(&mut emit, at.cue_quoted[sign], w, unit);
             }
             if f.distanced {
-                put(&mut out, dense_of(&["cue_distanced", sign]), w, unit);
+                put(&mut emit, at.cue_distanced[sign], w, unit);
             }
         }
         // Every scored word of the sentence, however far: the tone around the target.
@@ -1222,55 +1445,47 @@ pub(crate) mod model {
                 || ctx.slots[i].has(Kind::Diminisher);
             if !skip {
                 let v = entry.score * if negated(ctx, i) { NEGATION_FACTOR } else { 1.0 };
-                ends.entry(i).or_insert(end);
-                put(&mut out, named(if v > 0.0 { "sent_pos" } else { "sent_neg" }), v, Some(i));
-                put(&mut out, dense_of(&["sent_", class_name(entry.class)]), v, Some(i));
+                out.end(i, end, false);
+                let mut emit = |index: usize, value: f64, unit: Option<usize>| out.put(index, value, unit);
+                put(&mut emit, at.sent[if v > 0.0 { 0 } else { 1 }], v, Some(i));
+                put(&mut emit, at.sent_class[class_index(entry.class)], v, Some(i));
             }
             i = end;
         }
         if spec.window == 0 && !spec.sentence_words {
-            return (out, ends);
+            return;
         }
         let base = DENSE.len();
-        let hashed = |out: &mut Vec<Feature>, name: &[&str], value: f64, unit: usize| {
-            out.push(Feature { index: base + bucket(name, spec.bits), value, unit: Some(unit) });
-        };
+        let mask = (1u64 << spec.bits) - 1;
         let is_word = |j: usize| !ctx.is_punct(j) && !(j >= ts && j < te);
-        // Word distance to the target (0: next to it) and side.
-        let place = |j: usize| if j < ts { (ctx.words_between(j, ts), "L") } else { (ctx.words_between(te - 1, j), "R") };
+        // Word distance to the target (0: next to it) and side (0 left, 1 right).
+        let place = |j: usize| if j < ts { (ctx.words_between(j, ts), 0) } else { (ctx.words_between(te - 1, j), 1) };
         let quotes = &ctx.quotes;
-        // Each token's hashed form, read once.
-        let words: Vec<std::rc::Rc<str>> = ctx
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(j, t)| if !is_word(j) { "".into() } else if spec.stems { stem_of(ctx.vocab.key(t.key)) } else { ctx.vocab.key(t.key).into() })
-            .collect();
+        let form = |j: usize| &table.forms[forms[j] as usize];
         for j in 0..ctx.tokens.len() {
             if !is_word(j) {
                 continue;
             }
-            let key: &str = &words[j];
+            let fj = form(j);
             if spec.quoted_words && quotes.iter().any(|r| r.contains(&j)) {
-                hashed(&mut out, &["Q:", key], 1.0, j);
+                out.put(base + fj.quoted, 1.0, Some(j));
             }
             let (d, side) = place(j);
             if spec.sentence_words {
-                hashed(&mut out, &["s:", key], 1.0, j);
+                out.put(base + fj.sentence, 1.0, Some(j));
             }
             if d < spec.window {
-                hashed(&mut out, &[side, ":", key], 1.0, j);
+                out.put(base + fj.window[side], 1.0, Some(j));
                 if d == 0 {
-                    hashed(&mut out, &[side, "1:", key], 1.0, j);
+                    out.put(base + fj.next_to[side], 1.0, Some(j));
                 }
                 if spec.bigrams && j + 1 < ctx.tokens.len() && is_word(j + 1) && place(j + 1).0 < spec.window {
-                    let pair = ["B:", key, " ", &words[j + 1]];
-                    hashed(&mut out, &pair, 0.5, j);
-                    hashed(&mut out, &pair, 0.5, j + 1);
+                    let pair = (fnv(fj.bigram, form(j + 1).word.as_bytes()) & mask) as usize;
+                    out.put(base + pair, 0.5, Some(j));
+                    out.put(base + pair, 0.5, Some(j + 1));
                 }
             }
         }
-        (out, ends)
     }
 
     /// A personal pronoun as the whole target: news coders read "he", "she",
@@ -1285,6 +1500,32 @@ pub(crate) mod model {
     /// A trained model: which features it reads and, for each, its weight
     /// toward "negative" and toward "positive" (the weight toward "neutral"
     /// is 0: a softmax only sees differences, so the trainer subtracts it).
+    /// The two logits (negative, positive; neutral is 0) of one mention,
+    /// summed feature by feature, and each unit token's part in "positive
+    /// minus negative" and where its cue ends (0: one token).
+    struct Logits<'m> {
+        model: &'m Model,
+        z: [f64; 2],
+        parts: Vec<f64>,
+        ends: Vec<usize>,
+    }
+
+    impl Sink for Logits<'_> {
+        fn put(&mut self, index: usize, value: f64, unit: Option<usize>) {
+            let [neg, pos] = self.model.weight(index);
+            self.z[0] += neg * value;
+            self.z[1] += pos * value;
+            if let Some(u) = unit {
+                self.parts[u] += (pos - neg) * value;
+            }
+        }
+        fn end(&mut self, unit: usize, end: usize, replace: bool) {
+            if replace || self.ends[unit] == 0 {
+                self.ends[unit] = end;
+            }
+        }
+    }
+
     pub struct Model {
         pub spec: Spec,
         dense: Vec<[f64; 2]>,
@@ -1300,40 +1541,25 @@ pub(crate) mod model {
             }
         }
 
-        /// The two logits (negative, positive; neutral is 0) of one mention
-        /// and each unit token's part in "positive minus negative".
-        fn logits(&self, feats: &[Feature]) -> ([f64; 2], BTreeMap<usize, f64>) {
-            let mut z = [0.0; 2];
-            let mut parts: BTreeMap<usize, f64> = BTreeMap::new();
-            for f in feats {
-                let [neg, pos] = self.weight(f.index);
-                z[0] += neg * f.value;
-                z[1] += pos * f.value;
-                if let Some(u) = f.unit {
-                    *parts.entry(u).or_default() += (pos - neg) * f.value;
-                }
-            }
-            (z, parts)
-        }
-
         /// The mention's score: P(positive) − P(negative) under the model,
         /// held at ±[`NEUTRAL_BAND`] or beyond when that class is the most
         /// likely, and inside the band when "neutral" is. The cues are the
         /// words whose part in the log-odds of positive over negative is at
-        /// least [`SHOWN_MIN`], each with that part.
-        pub(super) fn score(&self, pass: &Pass) -> MentionSentiment {
-            let (feats, ends) = features(pass, &self.spec);
-            let (z, parts) = self.logits(&feats);
-            let score = round4(class_score(z, pass.role == Role::Victim));
+        /// least [`SHOWN_MIN`], each with that part. `forms` are the forms of
+        /// the sentence's tokens in `table` (see [`Forms`]).
+        pub(super) fn score(&self, pass: &Pass, forms: &[u32], table: &Forms) -> MentionSentiment {
+            let n = pass.ctx.tokens.len();
+            let mut sum = Logits { model: self, z: [0.0; 2], parts: vec![0.0; n], ends: vec![0; n] };
+            features(pass, &self.spec, forms, table, &mut sum);
+            let score = round4(class_score(sum.z, pass.role == Role::Victim));
             let tokens = pass.ctx.tokens;
             let text = pass.ctx.text;
-            let cues = parts
-                .into_iter()
-                .filter(|(_, c)| c.abs() >= SHOWN_MIN)
-                .map(|(u, c)| {
-                    let end = ends.get(&u).copied().unwrap_or(u + 1);
+            let cues = (0..n)
+                .filter(|&u| sum.parts[u].abs() >= SHOWN_MIN)
+                .map(|u| {
+                    let end = if sum.ends[u] == 0 { u + 1 } else { sum.ends[u] };
                     let span = Span::new(tokens[u].span.start, tokens[end - 1].span.end);
-                    CueHit { span, word: span.slice(text).to_string(), weight: round4(c) }
+                    CueHit { span, word: span.slice(text).to_string(), weight: round4(sum.parts[u]) }
                 })
                 .collect();
             MentionSentiment { score, role: pass.role, speaker: pass.speaker, cues }
@@ -1440,11 +1666,16 @@ pub(crate) mod model {
         }
         let mut vocab = Vocab::new();
         let tokens = tokenize(text, sentence, &mut vocab);
-        let ctx = Ctx::new(text, &tokens, &vocab, Lang::from_code(lang));
+        let tables = Tables::new(&vocab, Lang::from_code(lang));
+        let ctx = Ctx::new(text, &tokens, &vocab, &tables);
+        let mut table = Forms::new(*spec);
+        let forms = table.of_tokens(&tokens, &vocab);
         match lexicon_pass(&ctx, target) {
             Some(pass) => {
                 let raw = pass.raw;
-                (features(&pass, spec).0, round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt()))
+                let mut out = Vec::new();
+                features(&pass, spec, &forms, &table, &mut out);
+                (out, round4(raw / (raw * raw + NORMALISATION_ALPHA).sqrt()))
             }
             None => (Vec::new(), 0.0),
         }
@@ -1593,6 +1824,8 @@ pub(crate) fn score_actors(
     // The sentence read last: mentions come in text order, so the mentions
     // of one sentence follow each other.
     let mut last: Option<((usize, usize), Ctx)> = None;
+    // The lexicon of each language read against the vocabulary, on first need.
+    let (mut fr, mut en): (Option<Tables>, Option<Tables>) = (None, None);
     for m in mentions {
         let (Some(&d), Some(&a)) = (doc_index.get(m.document.as_str()), rank.get(m.actor.as_str())) else {
             continue;
@@ -1602,7 +1835,12 @@ pub(crate) fn score_actors(
         };
         let doc = &docs[d];
         if last.as_ref().is_none_or(|(key, _)| *key != (d, m.sentence)) {
-            let ctx = Ctx::new(&doc.text, &segs[d].tokens[sentence.tokens.clone()], vocab, Lang::from_code(&doc.language));
+            let lang = Lang::from_code(&doc.language);
+            let tables = match lang {
+                Lang::Fr => fr.get_or_insert_with(|| Tables::new(vocab, lang)),
+                Lang::En => en.get_or_insert_with(|| Tables::new(vocab, lang)),
+            };
+            let ctx = Ctx::new(&doc.text, &segs[d].tokens[sentence.tokens.clone()], vocab, tables);
             last = Some(((d, m.sentence), ctx));
         }
         let Some((_, ctx)) = last.as_ref() else { continue };
