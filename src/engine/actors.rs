@@ -27,7 +27,9 @@ use super::gazetteer::{Entry, Form, Hit, Matcher};
 use super::lexicon::is_common;
 use super::segment::{Segmented, Token, TokenKind, Vocab};
 use super::ActorEdit;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 /// One document as the actor finder sees it.
 pub struct DocView<'a> {
@@ -143,8 +145,82 @@ struct Info {
     parent: String,
 }
 
+/// What the actor finder asks of a word, answered once per key and per
+/// spelling of the analysis instead of once per token.
+struct Facts {
+    /// Bits of each key ([`TITLE`], [`COMMON`], …).
+    key: Vec<u16>,
+    /// Bits of each spelling ([`UPPER`], [`LOWER`], [`NAME_WORD`]).
+    spelling: Vec<u8>,
+}
+
+/// A title before a name ([`PERSON_TITLES`], or a hyphenated form of one).
+const TITLE: u16 = 1;
+/// A function word or a common word: not a name on its own.
+const COMMON: u16 = 1 << 1;
+/// One of [`FUNCTION_WORDS`].
+const FUNCTION: u16 = 1 << 2;
+/// One of [`NAME_PARTICLES`].
+const PARTICLE: u16 = 1 << 3;
+/// One of [`CLASS_NOUNS`].
+const CLASS_NOUN: u16 = 1 << 4;
+/// The head word of an organisation, armed group or state name.
+const HEAD: u16 = 1 << 5;
+/// The head word of an organisation or armed group name.
+const ORG_OR_ARMED: u16 = 1 << 6;
+/// One of [`NON_ACTOR_HEADS`].
+const NON_ACTOR: u16 = 1 << 7;
+/// Starts with an upper-case letter.
+const UPPER: u8 = 1;
+/// Starts with a lower-case letter.
+const LOWER: u8 = 1 << 1;
+/// Can stand in a name when it is a word (see [`is_name_word`]).
+const NAME_WORD: u8 = 1 << 2;
+
+impl Facts {
+    fn new(vocab: &Vocab) -> Facts {
+        let key = (0..vocab.keys() as u32)
+            .map(|k| {
+                let k = vocab.key(k);
+                let mut b = 0;
+                let mut set = |yes: bool, bit: u16| {
+                    if yes {
+                        b |= bit;
+                    }
+                };
+                set(is_title(k), TITLE);
+                set(is_common_word(k), COMMON);
+                set(FUNCTION_WORDS.contains(&k), FUNCTION);
+                set(NAME_PARTICLES.contains(&k), PARTICLE);
+                set(CLASS_NOUNS.contains(&k), CLASS_NOUN);
+                set(is_head(k), HEAD);
+                set(ARMED_HEADS.contains(&k) || ORGANISATION_HEADS.contains(&k), ORG_OR_ARMED);
+                set(NON_ACTOR_HEADS.contains(&k), NON_ACTOR);
+                b
+            })
+            .collect();
+        let spelling = (0..vocab.types() as u32)
+            .map(|t| {
+                let s = vocab.spelling(t);
+                let mut b = 0;
+                if s.starts_with(char::is_uppercase) {
+                    b |= UPPER;
+                } else if s.starts_with(char::is_lowercase) {
+                    b |= LOWER;
+                }
+                if is_name_spelling(s) {
+                    b |= NAME_WORD;
+                }
+                b
+            })
+            .collect();
+        Facts { key, spelling }
+    }
+}
+
 struct Doc<'a> {
     view: &'a DocView<'a>,
+    facts: &'a Facts,
     toks: &'a [Token],
     sentence_of: Vec<usize>,
     initial: Vec<bool>,
@@ -160,6 +236,18 @@ impl<'a> Doc<'a> {
     fn key_of(&self, t: &Token) -> &'a str {
         self.view.vocab.key(t.key)
     }
+    /// Token `i`'s key has `bit` (see [`Facts`]).
+    fn is(&self, i: usize, bit: u16) -> bool {
+        self.has(&self.toks[i], bit)
+    }
+    /// A token's key has `bit`.
+    fn has(&self, t: &Token, bit: u16) -> bool {
+        self.facts.key[t.key as usize] & bit != 0
+    }
+    /// A token's spelling has `bit`.
+    fn spelled(&self, t: &Token, bit: u8) -> bool {
+        self.facts.spelling[t.ty as usize] & bit != 0
+    }
 }
 
 /// Finds every actor of the corpus and how each document names it.
@@ -169,6 +257,14 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     let mut infos: HashMap<String, Info> = HashMap::new();
     let mut raws: Vec<Raw> = Vec::new();
     let mut prepared: Vec<Doc> = Vec::new();
+    // Every view reads the same vocabulary (one per analysis).
+    let Some(vocab) = docs.first().map(|d| d.vocab) else {
+        return build(docs, Vec::new(), infos, opts.count_demonyms);
+    };
+    debug_assert!(docs.iter().all(|d| std::ptr::eq(d.vocab, vocab)));
+    let index = opts.matcher.index(vocab);
+    let mut words = Words::default();
+    let facts = Facts::new(vocab);
 
     // 1–2. Gazetteer names and descriptions.
     for (d, view) in docs.iter().enumerate() {
@@ -188,12 +284,12 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 }
             }
         }
-        let hits = opts.matcher.find(view.text, toks, view.vocab, &initial);
+        let hits = index.find(view.text, toks, &initial);
         let mut covered = vec![false; toks.len()];
         for h in &hits {
             covered[h.first..=h.last].iter_mut().for_each(|c| *c = true);
         }
-        let mut doc = Doc { view, toks, sentence_of, initial, covered };
+        let mut doc = Doc { view, facts: &facts, toks, sentence_of, initial, covered };
         let mut doc_raws = Vec::new();
         for h in &hits {
             let entry = &gz.entries()[h.entry];
@@ -220,20 +316,20 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     }
 
     // 3. Discovery, corpus-wide evidence first.
-    let mut capitalised_inside: HashSet<&str> = HashSet::new();
-    let mut lower_case: HashSet<&str> = HashSet::new();
+    // By key id: capitalised inside a sentence somewhere, written in lower case somewhere.
+    let mut capitalised_inside = vec![false; vocab.keys()];
+    let mut lower_case = vec![false; vocab.keys()];
     for doc in &prepared {
         for (i, t) in doc.toks.iter().enumerate() {
             if !t.is_word() {
                 continue;
             }
-            let s = t.span.slice(doc.view.text);
-            if s.starts_with(char::is_uppercase) {
+            if doc.spelled(t, UPPER) {
                 if !doc.initial[i] {
-                    capitalised_inside.insert(doc.key_of(t));
+                    capitalised_inside[t.key as usize] = true;
                 }
-            } else if s.starts_with(char::is_lowercase) {
-                lower_case.insert(doc.key_of(t));
+            } else if doc.spelled(t, LOWER) {
+                lower_case[t.key as usize] = true;
             }
         }
     }
@@ -252,7 +348,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
         // Full names of people already known in this document, for partial names:
         // (word keys, actor) in text order. Kept per document, since a partial
         // name only refers back within its own document.
-        let mut found_names: Vec<(Vec<String>, String)> = Vec::new();
+        let mut found_names: Vec<(Rc<[String]>, String)> = Vec::new();
         // Organisations named in full, for "la Commission" after "la Commission constitutionnelle".
         let mut org_heads: Vec<(usize, String, String)> = Vec::new();
         for &i in &raws_by_doc[d] {
@@ -260,7 +356,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             if r.form != "name" {
                 continue;
             }
-            let words = words_of(r.span.slice(doc.view.text));
+            let words = words.of(r.span.slice(doc.view.text));
             match gz.get(&r.actor).map(|e| e.kind.as_str()) {
                 Some("person") => found_names.push((words, r.actor.clone())),
                 Some("organisation" | "armed_group" | "institution") if words.len() > 1 => {
@@ -274,18 +370,18 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             let text = doc.view.text;
             let mut first = first;
             // "Operation Bulwark", "l'opération dite « Rempart »": the name of an operation, not an actor.
-            if operation_before(doc, first) || operation_after(doc, last) || NON_ACTOR_HEADS.contains(&doc.key(first)) {
+            if operation_before(doc, first) || operation_after(doc, last) || doc.is(first, NON_ACTOR) {
                 continue;
             }
             // Titles are not part of the name: "Defence Minister Irena Malvek", "Mme Malvek".
             let mut titled = title_before(doc, first) || title_after(doc, last);
             // "l'ONG Aube Humanitaire", "the NGO Aube Humanitaire": an organisation.
-            let mut class_noun = first > 0 && CLASS_NOUNS.contains(&doc.key(first - 1));
+            let mut class_noun = first > 0 && doc.is(first - 1, CLASS_NOUN);
             // A name never ends with a title: "Prime Minister" before a known name is the title alone.
-            if is_title(doc.key(last)) {
+            if doc.is(last, TITLE) {
                 continue;
             }
-            if let Some(t) = (first..last).rev().find(|&i| is_title(doc.key(i)) && has_name_word_after(doc, i, last)) {
+            if let Some(t) = (first..last).rev().find(|&i| doc.is(i, TITLE) && has_name_word_after(doc, i, last)) {
                 titled = true;
                 first = t + 1;
                 // "Secretary of State Marco Rubio", "ministre de l'Intérieur X": the title's complement.
@@ -300,7 +396,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                     while j < last && (is_particle(doc, j) || doc.toks[j].kind == TokenKind::Elision) {
                         j += 1;
                     }
-                    if !(is_common_word(doc.key(j)) && has_name_word_after(doc, j, last)) {
+                    if !(doc.is(j, COMMON) && has_name_word_after(doc, j, last)) {
                         break;
                     }
                     first = j + 1;
@@ -309,8 +405,8 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 // A class noun in capitals ("ONG Aube Humanitaire", "NGO …") and leading common words
                 // ("Dernières Infos", "Les Militants") are not part of a name, but the head of an
                 // organisation's name is ("Ministry of Commerce").
-                while first <= last && is_common_word(doc.key(first)) && !(is_head(doc.key(first)) && has_name_word_after(doc, first, last)) {
-                    class_noun |= CLASS_NOUNS.contains(&doc.key(first));
+                while first <= last && doc.is(first, COMMON) && !(doc.is(first, HEAD) && has_name_word_after(doc, first, last)) {
+                    class_noun |= doc.is(first, CLASS_NOUN);
                     first += 1;
                 }
                 while first <= last && doc.toks[first].kind != TokenKind::Word {
@@ -323,7 +419,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             }
             let span = Span::new(doc.toks[first].span.start, doc.toks[last].span.end);
             let surface = span.slice(text);
-            let words = words_of(surface);
+            let words = words.of(surface);
             let capital_words: Vec<&Token> = doc.toks[first..=last].iter().filter(|t| t.span.slice(text).starts_with(char::is_uppercase)).collect();
             let single = capital_words.len() == 1;
             let key = doc.key(first);
@@ -331,7 +427,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             if single && (surface.chars().filter(|c| c.is_alphabetic()).count() < 2 || is_title(key)) {
                 continue;
             }
-            if capital_words.iter().all(|t| is_title(doc.key_of(t))) {
+            if capital_words.iter().all(|t| doc.has(t, TITLE)) {
                 continue;
             }
             let partial = if single || words.len() < 3 {
@@ -343,15 +439,15 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 None
             };
             if partial.is_none() && !titled {
-                if capital_words.iter().all(|t| is_common_word(doc.key_of(t))) {
+                if capital_words.iter().all(|t| doc.has(t, COMMON)) {
                     continue;
                 }
                 // One word that the corpus also writes in lower case is a common word.
-                if single && lower_case.contains(key) {
+                if single && lower_case[doc.toks[first].key as usize] {
                     continue;
                 }
                 // At a sentence start, a single word counts only if the corpus also capitalises it inside a sentence.
-                if single && doc.initial[first] && !capitalised_inside.contains(key) {
+                if single && doc.initial[first] && !capitalised_inside[doc.toks[first].key as usize] {
                     continue;
                 }
                 // "Valdorian fighters", "European partners": an English adjective of nationality, not an actor.
@@ -361,7 +457,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             }
             let org_partial = if single && words.len() == 1 { org_heads.iter().rev().find(|(start, head, _)| *start < span.start && *head == words[0]) } else { None };
             // A head word alone ("la République", "la Commission") names no new actor.
-            if single && first == last && org_partial.is_none() && partial.is_none() && is_head(key) {
+            if single && first == last && org_partial.is_none() && partial.is_none() && doc.is(first, HEAD) {
                 continue;
             }
             let (actor, form) = match (partial, org_partial) {
@@ -429,7 +525,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
         }
     }
     drop_defining_acronyms(&mut raws, docs);
-    link_partial_names_across_documents(&mut raws, &mut infos, docs);
+    link_partial_names_across_documents(&mut raws, &mut infos, docs, &mut words);
 
     apply_edits(&mut raws, &mut infos, opts.edits, docs);
     build(docs, raws, infos, opts.count_demonyms)
@@ -461,12 +557,12 @@ fn drop_defining_acronyms(raws: &mut Vec<Raw>, docs: &[DocView<'_>]) {
 /// A discovered one-word name ("Varesco" in a document that never gives the
 /// full name) is the person or body named in full elsewhere in the corpus
 /// ("Anton Varesco"), when exactly one full name ends with it.
-fn link_partial_names_across_documents(raws: &mut [Raw], infos: &mut HashMap<String, Info>, docs: &[DocView<'_>]) {
+fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap<String, Info>, docs: &[DocView<'t>], words: &mut Words<'t>) {
     let mut by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
     let full: Vec<&Raw> = raws.iter().filter(|r| r.form == "name" && r.actor.starts_with("x:")).collect();
     let titled_ids: HashSet<&str> = full.iter().filter(|r| r.titled).map(|r| r.actor.as_str()).collect();
     for r in full.iter().filter(|r| infos.get(&r.actor).is_some_and(|i| i.kind == "state" || i.kind == "person") || titled_ids.contains(r.actor.as_str())) {
-        let words = words_of(r.span.slice(docs[r.doc].text));
+        let words = words.of(r.span.slice(docs[r.doc].text));
         if words.len() > 1 {
             by_last.entry(words[words.len() - 1].clone()).or_default().insert(r.actor.clone());
         }
@@ -474,7 +570,7 @@ fn link_partial_names_across_documents(raws: &mut [Raw], infos: &mut HashMap<Str
     drop(full);
     let mut moved: HashMap<String, String> = HashMap::new();
     for r in raws.iter_mut().filter(|r| r.form == "name" && r.actor.starts_with("x:")) {
-        let words = words_of(r.span.slice(docs[r.doc].text));
+        let words = words.of(r.span.slice(docs[r.doc].text));
         if words.len() != 1 {
             continue;
         }
@@ -506,7 +602,7 @@ fn link_partial_names_across_documents(raws: &mut [Raw], infos: &mut HashMap<Str
 /// "le groupe Wagner"), which the text uses as part of the name.
 fn hit_span(doc: &mut Doc, h: &Hit, entry: &Entry) -> Span {
     let mut first = h.first;
-    while first < h.last && (doc.key(first) == "the" && doc.toks[first].span.slice(doc.view.text) == "the" || entry.kind == "person" && is_title(doc.key(first))) {
+    while first < h.last && (doc.key(first) == "the" && doc.toks[first].span.slice(doc.view.text) == "the" || entry.kind == "person" && doc.is(first, TITLE)) {
         first += 1;
     }
     if first > h.first || h.part {
@@ -515,7 +611,7 @@ fn hit_span(doc: &mut Doc, h: &Hit, entry: &Entry) -> Span {
     if matches!(entry.kind.as_str(), "organisation" | "media" | "armed_group") && first > 0 {
         let prev = first - 1;
         let t = &doc.toks[prev];
-        if !doc.covered[prev] && t.is_word() && CLASS_NOUNS.contains(&doc.key_of(t)) && t.span.slice(doc.view.text).starts_with(char::is_lowercase) && joined(doc, prev, first) {
+        if !doc.covered[prev] && t.is_word() && doc.has(t, CLASS_NOUN) && doc.spelled(t, LOWER) && joined(doc, prev, first) {
             doc.covered[prev] = true;
             return Span::new(t.span.start, h.span.end);
         }
@@ -545,7 +641,7 @@ fn is_head(key: &str) -> bool {
 
 /// A capitalised word that is not a title among tokens `(i, last]`.
 fn has_name_word_after(doc: &Doc, i: usize, last: usize) -> bool {
-    (i + 1..=last).any(|j| doc.toks[j].is_word() && !is_title(doc.key(j)) && doc.toks[j].span.slice(doc.view.text).starts_with(char::is_uppercase))
+    (i + 1..=last).any(|j| doc.toks[j].is_word() && !doc.is(j, TITLE) && doc.spelled(&doc.toks[j], UPPER))
 }
 
 /// "opération Rempart", "Operation Bulwark", "l'opération dite « Rempart »".
@@ -560,7 +656,7 @@ fn operation_before(doc: &Doc, k: usize) -> bool {
             seen += 1;
             continue;
         }
-        return t.is_word() && NON_ACTOR_HEADS.contains(&doc.key_of(t));
+        return t.is_word() && doc.has(t, NON_ACTOR);
     }
     false
 }
@@ -572,7 +668,7 @@ fn operation_after(doc: &Doc, last: usize) -> bool {
         .skip(last + 1)
         .take(2)
         .find(|t| !matches!(t.span.slice(doc.view.text), "»" | "\"" | "”" | "'" | "’"))
-        .is_some_and(|t| t.is_word() && NON_ACTOR_HEADS.contains(&doc.key_of(t)))
+        .is_some_and(|t| t.is_word() && doc.has(t, NON_ACTOR))
 }
 
 /// An English capitalised adjective of nationality or region right before a
@@ -723,6 +819,17 @@ fn is_common_word(key: &str) -> bool {
 }
 
 /// The folded words of a name, with the Arabic article made one form.
+/// [`words_of`] of each surface, computed once: a corpus names the same
+/// actors with the same words again and again.
+#[derive(Default)]
+struct Words<'t>(FxHashMap<&'t str, Rc<[String]>>);
+
+impl<'t> Words<'t> {
+    fn of(&mut self, surface: &'t str) -> Rc<[String]> {
+        self.0.entry(surface).or_insert_with(|| words_of(surface).into()).clone()
+    }
+}
+
 fn words_of(surface: &str) -> Vec<String> {
     super::gazetteer::alias_key(surface).into_iter().filter(|w| !matches!(w.as_str(), "de" | "du" | "d'" | "des")).collect()
 }
@@ -767,7 +874,7 @@ fn title_before(doc: &Doc, k: usize) -> bool {
         if s == "." {
             continue;
         }
-        if t.is_word() && is_title(doc.key_of(t)) {
+        if t.is_word() && doc.has(t, TITLE) {
             return true;
         }
         if s != "," {
@@ -777,7 +884,7 @@ fn title_before(doc: &Doc, k: usize) -> bool {
         let stop = i.saturating_sub(TITLE_COMPLEMENT_MAX_TOKENS);
         for j in (stop..i).rev() {
             let t = &doc.toks[j];
-            if t.is_word() && is_title(doc.key_of(t)) {
+            if t.is_word() && doc.has(t, TITLE) {
                 return true;
             }
             if !matches!(t.kind, TokenKind::Word | TokenKind::Elision) {
@@ -797,7 +904,7 @@ fn title_after(doc: &Doc, last: usize) -> bool {
     }
     for t in doc.toks.iter().skip(last + 2).take(TITLE_COMPLEMENT_MAX_TOKENS) {
         let s = t.span.slice(doc.view.text);
-        if t.is_word() && is_title(doc.key_of(t)) {
+        if t.is_word() && doc.has(t, TITLE) {
             return true;
         }
         let modifier = matches!(doc.key_of(t), "a" | "an" | "the" | "le" | "la" | "l'" | "un" | "une" | "son" | "sa" | "its" | "his" | "her" | "their" | "former" | "ancien" | "ancienne" | "ex" | "'s" | "s" | "senior" | "assistant" | "deputy" | "adjoint" | "adjointe" | "nouveau" | "nouvelle" | "new");
@@ -831,7 +938,7 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
             continue;
         }
         // "Le Front …", "Les Casques …": a capitalised article is not part of the name.
-        if FUNCTION_WORDS.contains(&doc.key(k)) && k + 1 < doc.toks.len() && !doc.covered[k + 1] && is_name_word(doc, k + 1) && joined(doc, k, k + 1) {
+        if doc.is(k, FUNCTION) && k + 1 < doc.toks.len() && !doc.covered[k + 1] && is_name_word(doc, k + 1) && joined(doc, k, k + 1) {
             k += 1;
         }
         let mut last = k;
@@ -858,7 +965,7 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
             break;
         }
         // Organisation names run over lower-case words up to their last capitalised word or defined acronym.
-        if (k..=last).any(|i| ARMED_HEADS.contains(&doc.key(i)) || ORGANISATION_HEADS.contains(&doc.key(i))) {
+        if (k..=last).any(|i| doc.is(i, ORG_OR_ARMED)) {
             let mut best = last;
             let limit = (k + ORG_NAME_MAX_TOKENS).min(doc.toks.len() - 1);
             let mut j = last;
@@ -880,10 +987,11 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
 /// joined to a capital (al-Cham, el-Assad).
 fn is_name_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.toks[i];
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    let s = t.span.slice(doc.view.text);
+    t.kind == TokenKind::Word && doc.spelled(t, NAME_WORD)
+}
+
+/// A spelling that can stand in a name (see [`is_name_word`]).
+fn is_name_spelling(s: &str) -> bool {
     if s.starts_with(char::is_uppercase) {
         return s.chars().any(char::is_alphabetic);
     }
@@ -895,8 +1003,7 @@ fn is_name_word(doc: &Doc, i: usize) -> bool {
 
 fn is_particle(doc: &Doc, i: usize) -> bool {
     let t = &doc.toks[i];
-    let s = t.span.slice(doc.view.text);
-    matches!(t.kind, TokenKind::Word | TokenKind::Elision) && NAME_PARTICLES.contains(&doc.key_of(t)) && s.starts_with(char::is_lowercase)
+    matches!(t.kind, TokenKind::Word | TokenKind::Elision) && doc.has(t, PARTICLE) && doc.spelled(t, LOWER)
 }
 
 /// The token before `k` is a colon or a dash that opens a clause.

@@ -14,7 +14,7 @@
 //!   cut short with "…", so that nothing is counted twice.
 
 use super::analysis::Span;
-use super::fold::fold;
+use super::fold::{fold, push_folded};
 use super::formats::merge_spans;
 use super::intake::{body_start, InputDocument};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -78,33 +78,55 @@ static INTERFACE_PHRASES: LazyLock<BTreeSet<String>> = LazyLock::new(|| {
 /// A line as compared with the interface phrases: folded, punctuation
 /// dropped (apostrophes and inner hyphens kept), spaces collapsed.
 fn normalise_line(line: &str) -> String {
-    let folded = fold(line);
-    let cleaned: String = folded
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c == '\'' || c == '-' { c } else { ' ' })
-        .collect();
-    cleaned
-        .split_whitespace()
-        .map(|w| w.trim_matches('-'))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(line.len());
+    let mut word = String::new();
+    let mut folded = String::with_capacity(4);
+    // Words are runs of letters, digits, apostrophes and hyphens; hyphens at
+    // either end of a word are punctuation.
+    let end_word = |word: &mut String, out: &mut String| {
+        let w = word.trim_matches('-');
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        word.clear();
+    };
+    for c in line.chars() {
+        folded.clear();
+        push_folded(c, &mut folded);
+        for f in folded.chars() {
+            if f.is_alphanumeric() || f == '\'' || f == '-' {
+                word.push(f);
+            } else if !word.is_empty() {
+                end_word(&mut word, &mut out);
+            }
+        }
+    }
+    end_word(&mut word, &mut out);
+    out
 }
 
 /// True when `line` is, or starts with, an interface phrase such as
 /// "Rechercher" or "Partager sur Facebook".
 pub fn is_interface_phrase(line: &str) -> bool {
-    let n = normalise_line(line);
+    is_interface_normal(&normalise_line(line), line)
+}
+
+/// [`is_interface_phrase`] of `line`, whose [`normalise_line`] is `n`.
+fn is_interface_normal(n: &str, line: &str) -> bool {
     if n.is_empty() {
         return false;
     }
-    if INTERFACE_PHRASES.contains(&n) {
+    if INTERFACE_PHRASES.contains(n) {
         return true;
     }
     let words = n.split(' ').count();
+    // A phrase followed by more words: each word boundary of the line is looked up.
     words <= CHROME_PREFIX_MAX_WORDS
         && !ends_a_sentence(line)
-        && INTERFACE_PHRASES.iter().any(|p| n.starts_with(p.as_str()) && n.as_bytes().get(p.len()) == Some(&b' '))
+        && n.match_indices(' ').any(|(at, _)| INTERFACE_PHRASES.contains(&n[..at]))
 }
 
 fn ends_a_sentence(line: &str) -> bool {
@@ -116,6 +138,8 @@ struct Line {
     /// From its first to its last visible character.
     span: Span,
     visible: String,
+    /// `visible` as compared with the interface phrases and across documents.
+    normal: String,
     words: usize,
 }
 
@@ -168,7 +192,8 @@ fn visible_lines(text: &str, body: Span, hidden: &[Span]) -> Vec<Line> {
             Some(f) => Span::new(f, last.max(f)),
             None => Span::new(line.start, line.start),
         };
-        lines.push(Line { span, visible, words });
+        let normal = normalise_line(&visible);
+        lines.push(Line { span, visible, normal, words });
     }
     lines
 }
@@ -193,11 +218,11 @@ pub fn find_removals(docs: &[InputDocument]) -> Vec<Vec<Removal>> {
         let mut seen = BTreeSet::new();
         for (i, l) in lines.iter().enumerate() {
             if l.short_unpunctuated() && !is_headline(lines, i) {
-                seen.insert(normalise_line(&l.visible));
+                seen.insert(l.normal.as_str());
             }
         }
         for s in seen {
-            *shared.entry(s).or_default() += 1;
+            *shared.entry(s.to_string()).or_default() += 1;
         }
     }
     docs.iter()
@@ -212,7 +237,7 @@ pub fn find_removals(docs: &[InputDocument]) -> Vec<Vec<Removal>> {
                 if chrome.contains(&i) && !inside_any(l.span, &doc.restored) {
                     removals.push(Removal { span: l.span, reason: RemovalReason::Chrome });
                     // A removed line separates paragraphs like a blank one.
-                    kept_lines.push(Line { span: l.span, visible: String::new(), words: 0 });
+                    kept_lines.push(Line { span: l.span, visible: String::new(), normal: String::new(), words: 0 });
                 } else {
                     kept_lines.push(l);
                 }
@@ -240,10 +265,8 @@ fn chrome_lines(lines: &[Line], shared: &BTreeMap<String, usize>) -> BTreeSet<us
         if l.is_blank() {
             continue;
         }
-        let interface = is_interface_phrase(&l.visible);
-        let repeated = l.short_unpunctuated()
-            && !is_headline(lines, i)
-            && shared.get(&normalise_line(&l.visible)).is_some_and(|&n| n >= 2);
+        let interface = is_interface_normal(&l.normal, &l.visible);
+        let repeated = l.short_unpunctuated() && !is_headline(lines, i) && shared.get(l.normal.as_str()).is_some_and(|&n| n >= 2);
         if interface || repeated {
             chrome.insert(i);
         }
@@ -385,6 +408,27 @@ mod tests {
         assert_eq!(raw.len(), INTERFACE_PHRASES.len(), "duplicate phrases");
         for p in raw {
             assert_eq!(normalise_line(p), p, "phrase not in normal form: {p}");
+        }
+    }
+
+    /// What `normalise_line` computes, written plainly (one string per step).
+    fn normalise_plainly(line: &str) -> String {
+        let cleaned: String = fold(line).chars().map(|c| if c.is_alphanumeric() || c == '\'' || c == '-' { c } else { ' ' }).collect();
+        cleaned.split_whitespace().map(|w| w.trim_matches('-')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn lines_normalise_as_defined() {
+        for line in ["  PARTAGER : ", "- -- Lire aussi - la suite", "L’Œuvre d'État—ici", "«a»b,c", "", "---", "x -y- z"] {
+            assert_eq!(normalise_line(line), normalise_plainly(line), "{line:?}");
+        }
+        assert_eq!(normalise_line("- -- Lire aussi - la suite"), "lire aussi la suite");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_line_normalises_as_defined(line in "[ -'a-zA-Zé’«».,:;\t\u{00A0}0-9Œß]{0,40}") {
+            proptest::prop_assert_eq!(normalise_line(&line), normalise_plainly(&line));
         }
     }
 

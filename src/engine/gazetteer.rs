@@ -15,7 +15,8 @@
 
 use super::analysis::Span;
 use super::fold::fold;
-use super::segment::{tokenize, Token, TokenKind, Vocab};
+use super::segment::{tokenize, KeyId, Token, TokenKind, Vocab};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -403,17 +404,141 @@ impl Matcher {
 
     /// All gazetteer names in a document, left to right, longest match first,
     /// never overlapping. `initial[i]` says token `i` opens a sentence.
+    #[cfg(test)]
     pub fn find(&self, text: &str, toks: &[Token], vocab: &Vocab, initial: &[bool]) -> Vec<Hit> {
-        let norm = normalise(toks, vocab);
+        self.index(vocab).find(text, toks, initial)
+    }
+
+    /// The matcher read against the vocabulary of an analysis, to match
+    /// its documents by key ids.
+    pub fn index<'m>(&'m self, vocab: &'m Vocab) -> Index<'m> {
+        Index::new(self, vocab)
+    }
+
+    /// "Russie-Turquie", "US-China": a hyphenated word whose every part is a
+    /// one-word name (not a demonym) is one mention of each.
+    pub(crate) fn find_pair(&self, text: &str, tok: &Token, t: usize, hits: &mut Vec<Hit>) {
+        let surface = tok.span.slice(text);
+        let mut parts: Vec<Hit> = Vec::new();
+        let mut start = tok.span.start;
+        for part in surface.split('-') {
+            let span = Span::new(start, start + part.len());
+            start += part.len() + 1;
+            let key = fold(part);
+            let found = self.by_first.get(key.as_str()).and_then(|cands| {
+                cands.iter().find(|p| {
+                    p.keys.len() == 1
+                        && p.form != Form::Demonym
+                        && part.starts_with(char::is_uppercase)
+                        && (!p.capitals_only || is_capitals(part))
+                        && (!p.common_word || p.spelled(part))
+                })
+            });
+            match found {
+                Some(p) => parts.push(Hit { span, first: t, last: t, entry: p.entry, form: p.form, part: true }),
+                None => return,
+            }
+        }
+        if parts.len() >= 2 {
+            hits.extend(parts);
+        }
+    }
+}
+
+impl Pattern {
+    /// The surface is one of the spellings of a common-word name, accents kept.
+    fn spelled(&self, surface: &str) -> bool {
+        self.spellings.iter().any(|s| s.chars().eq(surface.chars().flat_map(char::to_lowercase)))
+    }
+}
+
+
+/// Marks a key that names nothing in the gazetteer.
+const NO_NAME: u32 = u32::MAX;
+
+/// A [`Matcher`] read against the vocabulary of one analysis. The keys of
+/// every name, and the normalised key of every word of the texts (el-Assad →
+/// al-Assad), become ids of one table, so matching a document compares
+/// numbers: no string is built or hashed per token.
+pub struct Index<'m> {
+    matcher: &'m Matcher,
+    vocab: &'m Vocab,
+    /// The names by the id of their first key: their patterns and the ids of their keys.
+    by_first: FxHashMap<u32, (&'m [Pattern], Vec<Vec<u32>>)>,
+    /// For each key of the vocabulary, its normalised id ([`NO_NAME`] if no name has it).
+    norm: Vec<u32>,
+    /// For each key, the id of "al-" + the key (for "al Assad", "el Assad"), or [`NO_NAME`].
+    after_article: Vec<u32>,
+    /// The keys "al" and "el".
+    article: [Option<KeyId>; 2],
+}
+
+impl<'m> Index<'m> {
+    fn new(matcher: &'m Matcher, vocab: &'m Vocab) -> Index<'m> {
+        let mut ids: FxHashMap<&'m str, u32> = FxHashMap::default();
+        let mut by_first = FxHashMap::default();
+        for (first, patterns) in &matcher.by_first {
+            let mut id = |k: &'m str| {
+                let next = ids.len() as u32;
+                *ids.entry(k).or_insert(next)
+            };
+            let keys: Vec<Vec<u32>> = patterns.iter().map(|p| p.keys.iter().map(|k| id(k.as_str())).collect()).collect();
+            by_first.insert(id(first.as_str()), (patterns.as_slice(), keys));
+        }
+        let look = |s: &str| ids.get(s).copied().unwrap_or(NO_NAME);
+        let mut norm = Vec::with_capacity(vocab.keys());
+        let mut after_article = Vec::with_capacity(vocab.keys());
+        let mut buf = String::new();
+        for k in 0..vocab.keys() as KeyId {
+            let key = vocab.key(k);
+            norm.push(match key.strip_prefix("el-").or_else(|| key.strip_prefix("al-")) {
+                Some(rest) => {
+                    buf.clear();
+                    buf.push_str("al-");
+                    buf.push_str(rest);
+                    look(&buf)
+                }
+                None => look(key),
+            });
+            buf.clear();
+            buf.push_str("al-");
+            buf.push_str(strip_article(key));
+            after_article.push(look(&buf));
+        }
+        let article = [vocab.key_id("al"), vocab.key_id("el")];
+        Index { matcher, vocab, by_first, norm, after_article, article }
+    }
+
+    /// [`normalise`] by ids: `(id, first token, last token)`.
+    fn normalise(&self, toks: &[Token]) -> Vec<(u32, usize, usize)> {
+        let mut out = Vec::with_capacity(toks.len());
+        let mut i = 0;
+        while i < toks.len() {
+            let k = toks[i].key;
+            if self.article.contains(&Some(k)) && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && toks[i].span.end < t.span.start) {
+                out.push((self.after_article[toks[i + 1].key as usize], i, i + 1));
+                i += 2;
+                continue;
+            }
+            out.push((self.norm[k as usize], i, i));
+            i += 1;
+        }
+        out
+    }
+
+    /// All gazetteer names in a document, left to right, longest match first,
+    /// never overlapping. `initial[i]` says token `i` opens a sentence.
+    pub fn find(&self, text: &str, toks: &[Token], initial: &[bool]) -> Vec<Hit> {
+        let norm = self.normalise(toks);
         let mut hits = Vec::new();
         let mut i = 0;
         while i < norm.len() {
             let mut found = None;
             if matches!(toks[norm[i].1].kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
-                if let Some(cands) = self.by_first.get(norm[i].0.as_str()) {
-                    for p in cands {
-                        let n = p.keys.len();
-                        if i + n > norm.len() || !p.keys.iter().zip(&norm[i..i + n]).all(|(a, b)| *a == b.0) {
+                if let Some((cands, keys)) = self.by_first.get(&norm[i].0) {
+                    for (p, pkeys) in cands.iter().zip(keys) {
+                        let n = pkeys.len();
+                        if i + n > norm.len() || !pkeys.iter().zip(&norm[i..i + n]).all(|(a, b)| *a == b.0) {
                             continue;
                         }
                         let (first, last) = (norm[i].1, norm[i + n - 1].2);
@@ -446,50 +571,14 @@ impl Matcher {
                 }
                 None => {
                     let t = norm[i].1;
-                    if norm[i].2 == t && toks[t].kind == TokenKind::Word && vocab.key(toks[t].key).contains('-') {
-                        self.find_pair(text, &toks[t], t, &mut hits);
+                    if norm[i].2 == t && toks[t].kind == TokenKind::Word && self.vocab.key(toks[t].key).contains('-') {
+                        self.matcher.find_pair(text, &toks[t], t, &mut hits);
                     }
                     i += 1;
                 }
             }
         }
         hits
-    }
-
-    /// "Russie-Turquie", "US-China": a hyphenated word whose every part is a
-    /// one-word name (not a demonym) is one mention of each.
-    fn find_pair(&self, text: &str, tok: &Token, t: usize, hits: &mut Vec<Hit>) {
-        let surface = tok.span.slice(text);
-        let mut parts: Vec<Hit> = Vec::new();
-        let mut start = tok.span.start;
-        for part in surface.split('-') {
-            let span = Span::new(start, start + part.len());
-            start += part.len() + 1;
-            let key = fold(part);
-            let found = self.by_first.get(key.as_str()).and_then(|cands| {
-                cands.iter().find(|p| {
-                    p.keys.len() == 1
-                        && p.form != Form::Demonym
-                        && part.starts_with(char::is_uppercase)
-                        && (!p.capitals_only || is_capitals(part))
-                        && (!p.common_word || p.spelled(part))
-                })
-            });
-            match found {
-                Some(p) => parts.push(Hit { span, first: t, last: t, entry: p.entry, form: p.form, part: true }),
-                None => return,
-            }
-        }
-        if parts.len() >= 2 {
-            hits.extend(parts);
-        }
-    }
-}
-
-impl Pattern {
-    /// The surface is one of the spellings of a common-word name, accents kept.
-    fn spelled(&self, surface: &str) -> bool {
-        self.spellings.iter().any(|s| s.chars().eq(surface.chars().flat_map(char::to_lowercase)))
     }
 }
 

@@ -67,29 +67,53 @@ const ARABIC_SCRIPT_SHARE: f64 = 0.5;
 /// the mixed-language check: a quoted name or a slogan is not a language switch.
 const PARAGRAPH_MIN_WORDS: usize = 20;
 
+/// What language detection needs of each key of a vocabulary: its letters,
+/// how many are Arabic, and the function-word lists it is in. Kept up to
+/// date as documents add keys, so each key is read once.
+#[derive(Default)]
+pub struct KeyFacts(Vec<(u32, u32, u8)>);
+
+impl KeyFacts {
+    /// Adds the keys added to `vocab` since the last call.
+    pub fn update(&mut self, vocab: &Vocab) {
+        for k in self.0.len() as u32..vocab.keys() as u32 {
+            let key = vocab.key(k);
+            let (mut letters, mut arabic) = (0, 0);
+            for c in key.chars().filter(|c| c.is_alphabetic()) {
+                letters += 1;
+                if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+                    arabic += 1;
+                }
+            }
+            self.0.push((letters, arabic, FUNCTION_WORDS.get(key).copied().unwrap_or(0)));
+        }
+    }
+
+    /// The facts of a vocabulary's keys.
+    #[cfg(test)]
+    pub fn of(vocab: &Vocab) -> KeyFacts {
+        let mut f = KeyFacts::default();
+        f.update(vocab);
+        f
+    }
+}
+
 /// `fr`, `en`, `es`, `de`, `it`, `ar`, or `und` when the text gives too
 /// little evidence or is in another language.
-pub fn detect(tokens: &[Token], vocab: &Vocab) -> &'static str {
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind != TokenKind::Punct).collect();
+pub fn detect(tokens: &[Token], facts: &KeyFacts) -> &'static str {
     let (mut arabic, mut letters) = (0usize, 0usize);
-    for t in &words {
-        for c in vocab.key(t.key).chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
-                arabic += 1;
-            }
+    let mut counts = [0usize; 5];
+    for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+        let (l, a, lists) = facts.0[t.key as usize];
+        letters += l as usize;
+        arabic += a as usize;
+        // A word in exactly one list: one bit set.
+        if lists.count_ones() == 1 {
+            counts[lists.trailing_zeros() as usize] += 1;
         }
     }
     if letters > 0 && arabic as f64 >= letters as f64 * ARABIC_SCRIPT_SHARE {
         return "ar";
-    }
-    let mut counts = [0usize; 5];
-    for t in &words {
-        // A word in exactly one list: one bit set.
-        let lists = FUNCTION_WORDS.get(vocab.key(t.key)).copied().unwrap_or(0);
-        if lists.count_ones() == 1 {
-            counts[lists.trailing_zeros() as usize] += 1;
-        }
     }
     let (best, &n) = counts.iter().enumerate().fold((0, &0), |acc, (i, n)| if *n > *acc.1 { (i, n) } else { acc });
     let runner_up = counts.iter().enumerate().filter(|&(i, _)| i != best).map(|(_, &c)| c).max().unwrap_or(0);
@@ -106,8 +130,8 @@ pub fn detect(tokens: &[Token], vocab: &Vocab) -> &'static str {
 /// The language of a whole document: by its function words, or, when they
 /// are too evenly split (a document in two languages), the language of most
 /// of its paragraphs (the first one seen on a tie).
-pub fn detect_document(tokens: &[Token], vocab: &Vocab, paragraphs: &[&'static str]) -> &'static str {
-    let whole = detect(tokens, vocab);
+pub fn detect_document(tokens: &[Token], facts: &KeyFacts, paragraphs: &[&'static str]) -> &'static str {
+    let whole = detect(tokens, facts);
     if whole != "und" || paragraphs.is_empty() {
         return whole;
     }
@@ -117,7 +141,7 @@ pub fn detect_document(tokens: &[Token], vocab: &Vocab, paragraphs: &[&'static s
 
 /// The language of each paragraph (tokens between blank lines) long enough
 /// to tell, in text order.
-pub fn paragraph_languages(text: &str, tokens: &[Token], vocab: &Vocab) -> Vec<&'static str> {
+pub fn paragraph_languages(text: &str, tokens: &[Token], facts: &KeyFacts) -> Vec<&'static str> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..=tokens.len() {
@@ -125,7 +149,7 @@ pub fn paragraph_languages(text: &str, tokens: &[Token], vocab: &Vocab) -> Vec<&
         if breaks && i > start {
             let para = &tokens[start..i];
             if para.iter().filter(|t| t.kind == TokenKind::Word).count() >= PARAGRAPH_MIN_WORDS {
-                let l = detect(para, vocab);
+                let l = detect(para, facts);
                 if l != "und" {
                     out.push(l);
                 }
@@ -174,7 +198,8 @@ mod tests {
 
     fn lang(s: &str) -> &'static str {
         let mut v = Vocab::new();
-        detect(&tokenize(s, Span::new(0, s.len()), &mut v), &v)
+        let toks = tokenize(s, Span::new(0, s.len()), &mut v);
+        detect(&toks, &KeyFacts::of(&v))
     }
 
     #[test]
@@ -204,14 +229,15 @@ mod tests {
         let text = "Les États-Unis ont exprimé jeudi leur solidarité avec leur allié de l'OTAN, la Turquie, appelant à une fin immédiate de l'offensive dans le nord-ouest de la Syrie.\n\nThe United States on Thursday expressed its solidarity with its NATO ally Turkey, calling for an immediate end to the offensive in the north-west of Syria, the official said.";
         let mut v = Vocab::new();
         let toks = tokenize(text, Span::new(0, text.len()), &mut v);
-        assert_eq!(paragraph_languages(text, &toks, &v), ["fr", "en"]);
+        assert_eq!(paragraph_languages(text, &toks, &KeyFacts::of(&v)), ["fr", "en"]);
     }
 
     #[test]
     fn a_single_short_sentence_still_has_a_language() {
         let lang = |s: &str| {
             let mut v = Vocab::new();
-            detect(&crate::engine::segment::tokenize(s, crate::engine::Span::new(0, s.len()), &mut v), &v)
+            let toks = crate::engine::segment::tokenize(s, crate::engine::Span::new(0, s.len()), &mut v);
+            detect(&toks, &KeyFacts::of(&v))
         };
         assert_eq!(lang("Les syndicats de Lyon ont appelé à la grève lundi, a déclaré la CGT à Paris."), "fr");
         assert_eq!(lang("Unions in Lyon called a strike on Monday, the CGT said."), "en");

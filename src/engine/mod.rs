@@ -249,13 +249,15 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
     let removals = clean::find_removals(docs);
     done(Stage::Clean);
     let mut vocab = Vocab::new();
+    let mut key_facts = language::KeyFacts::default();
     for (doc, removals) in docs.iter().zip(&removals) {
         let body = Span::new(body_start(&doc.text), doc.text.len());
         let seg = segment_in(&doc.text, &clean::kept_regions(body, removals), &mut vocab);
         done(Stage::Segment);
-        let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens, &vocab);
+        key_facts.update(&vocab);
+        let paragraphs = language::paragraph_languages(&doc.text, &seg.tokens, &key_facts);
         let language = if doc.language.trim().is_empty() {
-            language::detect_document(&seg.tokens, &vocab, &paragraphs).to_string()
+            language::detect_document(&seg.tokens, &key_facts, &paragraphs).to_string()
         } else {
             doc.language.trim().to_lowercase()
         };
