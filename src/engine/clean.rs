@@ -108,6 +108,11 @@ fn normalise_line(line: &str) -> String {
     out
 }
 
+/// Loads the interface phrases (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&INTERFACE_PHRASES);
+}
+
 /// True when `line` is, or starts with, an interface phrase such as
 /// "Rechercher" or "Partager sur Facebook".
 pub fn is_interface_phrase(line: &str) -> bool {

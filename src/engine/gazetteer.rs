@@ -15,7 +15,7 @@
 
 use super::analysis::Span;
 use super::fold::fold;
-use super::segment::{tokenize, KeyId, Token, TokenKind, Vocab};
+use super::segment::{keys_of, KeyId, Token, TokenKind, Vocab};
 use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -61,7 +61,7 @@ impl Entry {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 const BUILTIN_FILES: &[(&str, &str)] = &[
@@ -309,36 +309,30 @@ pub struct Hit {
 
 /// Gazetteer names indexed by their first token key.
 pub struct Matcher {
-    pub gazetteer: Gazetteer,
-    by_first: HashMap<String, Vec<Pattern>>,
+    /// The list matched: the built-in one borrowed, or a list of the user's.
+    pub gazetteer: std::borrow::Cow<'static, Gazetteer>,
+    by_first: FxHashMap<String, Vec<Pattern>>,
 }
 
-static BUILTIN_MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(Gazetteer::builtin().clone()));
+static BUILTIN_MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(std::borrow::Cow::Borrowed(Gazetteer::builtin())));
 
 /// The normalised matching keys of a name: folded tokens, with the Arabic
 /// article made one form (el-Assad = al-Assad, "Al Sham" = al-Sham).
 pub fn alias_key(name: &str) -> Vec<String> {
-    let mut vocab = Vocab::new();
-    let toks = tokenize(name, Span::new(0, name.len()), &mut vocab);
-    normalise(&toks, &vocab).into_iter().map(|(k, _, _)| k).collect()
-}
-
-/// Folded keys of `toks` with particles joined: `(key, first token, last token)`.
-pub fn normalise(toks: &[Token], vocab: &Vocab) -> Vec<(String, usize, usize)> {
-    let mut out: Vec<(String, usize, usize)> = Vec::with_capacity(toks.len());
+    let toks = keys_of(name);
+    let mut out: Vec<String> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
-        let k = vocab.key(toks[i].key);
-        if (k == "al" || k == "el") && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && toks[i].span.end < t.span.start) {
-            out.push((format!("al-{}", strip_article(vocab.key(toks[i + 1].key))), i, i + 1));
+        let (span, _, k) = &toks[i];
+        if (k == "al" || k == "el") && toks.get(i + 1).is_some_and(|(next, kind, _)| *kind == TokenKind::Word && span.end < next.start) {
+            out.push(format!("al-{}", strip_article(&toks[i + 1].2)));
             i += 2;
             continue;
         }
-        let key = match k.strip_prefix("el-").or_else(|| k.strip_prefix("al-")) {
+        out.push(match k.strip_prefix("el-").or_else(|| k.strip_prefix("al-")) {
             Some(rest) => format!("al-{rest}"),
-            None => k.to_string(),
-        };
-        out.push((key, i, i));
+            None => k.clone(),
+        });
         i += 1;
     }
     out
@@ -349,8 +343,8 @@ fn strip_article(k: &str) -> &str {
 }
 
 fn is_capitals(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && letters.all(|c| c.is_uppercase())
 }
 
 impl Matcher {
@@ -359,9 +353,9 @@ impl Matcher {
         &BUILTIN_MATCHER
     }
 
-    pub fn new(gazetteer: Gazetteer) -> Matcher {
+    pub fn new(gazetteer: std::borrow::Cow<'static, Gazetteer>) -> Matcher {
         let lexicon = super::lexicon::common_words();
-        let mut by_first: HashMap<String, Vec<Pattern>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<Pattern>> = FxHashMap::default();
         for (idx, e) in gazetteer.entries.iter().enumerate() {
             let form = match e.kind.as_str() {
                 "metonym" => Form::Metonym,
@@ -370,16 +364,16 @@ impl Matcher {
             };
             // Spellings with the same keys are one pattern; it needs capitals only
             // when every spelling is in capitals ("MINUSMA" alone, not with "Minusma").
-            let mut variants: Vec<(Vec<String>, &str, bool, Vec<String>)> = Vec::new();
+            let mut variants: Vec<(Vec<String>, &str, bool, Vec<&str>)> = Vec::new();
             for n in e.names() {
                 let keys = alias_key(n);
                 let caps = is_capitals(n) && !n.contains(' ');
                 match variants.iter_mut().find(|v| v.0 == keys) {
                     Some(v) => {
                         v.2 &= caps;
-                        v.3.push(n.to_lowercase());
+                        v.3.push(n);
                     }
-                    None => variants.push((keys, n, caps, vec![n.to_lowercase()])),
+                    None => variants.push((keys, n, caps, vec![n])),
                 }
             }
             for (keys, n, capitals_only, spellings) in variants {
@@ -391,7 +385,7 @@ impl Matcher {
                 // A phrase of common words ("Le Monde"): its capitals must be in the text too.
                 let common_phrase = keys.len() > 1 && keys.iter().all(|k| lexicon.contains(k.as_str()));
                 let needs_capital = (keys.len() == 1 || common_phrase) && form != Form::Demonym && n.starts_with(char::is_uppercase) && !n.contains('-');
-                let spellings = if common_word { spellings } else { Vec::new() };
+                let spellings = if common_word { spellings.iter().map(|n| n.to_lowercase()).collect() } else { Vec::new() };
                 by_first.entry(keys[0].clone()).or_default().push(Pattern { keys, entry: idx, form, capitals_only, common_word, spellings, needs_capital });
             }
         }
@@ -585,6 +579,7 @@ impl<'m> Index<'m> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::segment::tokenize;
 
     #[test]
     fn parses_and_rejects_bad_rows() {

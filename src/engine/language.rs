@@ -47,6 +47,11 @@ static FUNCTION_WORDS: std::sync::LazyLock<std::collections::HashMap<&'static st
     map
 });
 
+/// Loads the function-word table (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&FUNCTION_WORDS);
+}
+
 /// The languages Prisme's lexicons cover in full.
 pub const FULLY_SUPPORTED: &[&str] = &["fr", "en"];
 

@@ -3,12 +3,12 @@
 //! it is not a name. Written in `data/lexicon/`, loaded on first use.
 
 use super::fold::fold;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 const FILES: &[&str] = &[include_str!("../../data/lexicon/common_words_fr.txt"), include_str!("../../data/lexicon/common_words_en.txt")];
 
-static COMMON: LazyLock<HashSet<String>> = LazyLock::new(|| FILES.iter().flat_map(|f| parse(f)).collect());
+static COMMON: LazyLock<FxHashSet<String>> = LazyLock::new(|| FILES.iter().flat_map(|f| parse(f)).collect());
 
 /// The folded words of a lexicon file: whitespace-separated, `#` lines are comments.
 pub fn parse(text: &str) -> Vec<String> {
@@ -16,7 +16,7 @@ pub fn parse(text: &str) -> Vec<String> {
 }
 
 /// Every common word, folded.
-pub fn common_words() -> &'static HashSet<String> {
+pub fn common_words() -> &'static FxHashSet<String> {
     &COMMON
 }
 

@@ -120,6 +120,32 @@ pub fn gazetteer_for(config: &Config) -> Result<Gazetteer, String> {
     Ok(g)
 }
 
+/// Loads every built-in list (gazetteer, lexicons, models, cues), which
+/// otherwise happens on first use, and returns how long each part took in
+/// milliseconds by `now` (any origin). The worker calls it as it starts, so
+/// the reader's first analysis does not wait for it.
+pub fn warm_up(now: &dyn Fn() -> f64) -> Vec<(&'static str, f64)> {
+    let mut last = now();
+    let mut parts = Vec::new();
+    let mut timed = |name: &'static str, load: &dyn Fn()| {
+        load();
+        let t = now();
+        parts.push((name, t - last));
+        last = t;
+    };
+    timed("gazetteer", &|| {
+        gazetteer::Matcher::builtin();
+    });
+    timed("sentiment fr", &|| sentiment::warm_up(sentiment::Lang::Fr));
+    timed("sentiment en", &|| sentiment::warm_up(sentiment::Lang::En));
+    timed("framing", &framing::warm_up);
+    timed("cleaning and language", &|| {
+        clean::warm_up();
+        language::warm_up();
+    });
+    parts
+}
+
 /// The program and version written into every `Analysis`.
 pub fn generator() -> String {
     format!("prisme {}", env!("CARGO_PKG_VERSION"))
@@ -289,7 +315,7 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
         .map(|((d, s), r)| actors::DocView { id: &d.id, text: &d.text, seg: s, language: &r.language, vocab: &vocab })
         .collect();
     let custom = !config.user_gazetteer.trim().is_empty() || config.actor_edits.iter().any(|e| matches!(e, ActorEdit::Add { .. }));
-    let own_matcher = if custom { gazetteer_for(config).ok().map(gazetteer::Matcher::new) } else { None };
+    let own_matcher = if custom { gazetteer_for(config).ok().map(|g| gazetteer::Matcher::new(std::borrow::Cow::Owned(g))) } else { None };
     let opts = actors::Options {
         matcher: own_matcher.as_ref().unwrap_or_else(|| gazetteer::Matcher::builtin()),
         count_demonyms: config.count_demonyms,

@@ -134,8 +134,47 @@ pub fn tokenize(text: &str, body: Span, vocab: &mut Vocab) -> Vec<Token> {
 
 /// [`tokenize`], appending to `out`.
 fn tokenize_into(text: &str, body: Span, vocab: &mut Vocab, out: &mut Vec<Token>) {
-    let first = out.len();
-    let tokens = out;
+    scan(text, body, |span, kind| {
+        let (ty, key) = vocab.intern(span.slice(text), kind == TokenKind::Clitic);
+        out.push(Token { span, ty, key, kind });
+    });
+}
+
+/// The matching keys of the tokens of a short text (a name, a lexicon
+/// entry), with their spans and kinds, without a vocabulary.
+pub fn keys_of(text: &str) -> Vec<(Span, TokenKind, String)> {
+    let mut out = Vec::new();
+    // Most names and entries are letters and spaces: words, nothing to scan for.
+    if text.chars().all(|c| c == ' ' || c.is_alphabetic()) {
+        let mut at = 0;
+        for w in text.split(' ') {
+            if !w.is_empty() {
+                out.push((Span::new(at, at + w.len()), TokenKind::Word, fold(w)));
+            }
+            at += w.len() + 1;
+        }
+        return out;
+    }
+    scan(text, Span::new(0, text.len()), |span, kind| out.push((span, kind, key_of(span.slice(text), kind == TokenKind::Clitic))));
+    out
+}
+
+/// The matching key of a token written `surface`: lower case, accents
+/// folded; for the pronoun of an inversion or an English possessive
+/// (`clitic`), without the hyphens and the euphonic t ("-t-il" → "il").
+pub fn key_of(surface: &str, clitic: bool) -> String {
+    if clitic {
+        fold(surface.trim_start_matches(['-', 't', 'T']).trim_start_matches('-'))
+    } else {
+        fold(surface)
+    }
+}
+
+/// Finds the tokens of `text[body]`, calling `emit(span, kind)` for each in order.
+fn scan(text: &str, body: Span, mut emit: impl FnMut(Span, TokenKind)) {
+    // Where the last token ended, if it was a word: a clitic or a
+    // possessive attaches to a word it touches.
+    let mut word_ends_at: Option<usize> = None;
     let end = body.end.min(text.len());
     let mut i = body.start;
     while i < end {
@@ -158,7 +197,7 @@ fn tokenize_into(text: &str, body: Span, vocab: &mut Vocab, out: &mut Vec<Token>
             word_len(rest)
         } else if is_hyphen(c) {
             match clitic_len(rest) {
-                Some(n) if tokens.len() > first && tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word()) => {
+                Some(n) if word_ends_at == Some(i) => {
                     (n, TokenKind::Clitic)
                 }
                 _ => (c.len_utf8(), TokenKind::Punct),
@@ -166,7 +205,7 @@ fn tokenize_into(text: &str, body: Span, vocab: &mut Vocab, out: &mut Vec<Token>
         } else if is_apostrophe(c)
             && rest[c.len_utf8()..].starts_with(['s', 'S'])
             && !rest[c.len_utf8() + 1..].starts_with(|d: char| d.is_alphanumeric())
-            && tokens.len() > first && tokens.last().is_some_and(|t: &Token| t.span.end == i && t.is_word())
+            && word_ends_at == Some(i)
         {
             // English possessive: Russia's → Russia + 's.
             (c.len_utf8() + 1, TokenKind::Clitic)
@@ -176,8 +215,8 @@ fn tokenize_into(text: &str, body: Span, vocab: &mut Vocab, out: &mut Vec<Token>
             (c.len_utf8(), TokenKind::Punct)
         };
         let span = Span::new(i, i + len);
-        let (ty, key) = vocab.intern(span.slice(text), kind == TokenKind::Clitic);
-        tokens.push(Token { span, ty, key, kind });
+        emit(span, kind);
+        word_ends_at = (kind == TokenKind::Word).then_some(span.end);
         i += len;
     }
 }
@@ -511,6 +550,16 @@ mod tests {
 
     fn sents(s: &str) -> Vec<&str> {
         segment(s, Span::new(0, s.len())).sentences.iter().map(|x| x.span.slice(s)).collect()
+    }
+
+    #[test]
+    fn keys_of_plain_words_are_their_tokens() {
+        for text in ["Bachar al Assad", "  États  Unis ", "régime", "", "Hayat Tahrir al-Cham", "l'ONU", "a-t-il", "U.S."] {
+            let mut v = Vocab::new();
+            let by_scan: Vec<(Span, TokenKind, String)> =
+                tokenize(text, Span::new(0, text.len()), &mut v).iter().map(|t| (t.span, t.kind, v.key(t.key).to_string())).collect();
+            assert_eq!(keys_of(text), by_scan, "{text:?}");
+        }
     }
 
     #[test]

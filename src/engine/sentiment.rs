@@ -11,7 +11,7 @@
 //! and in the browser.
 
 use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, RoleCounts, SentimentRow, Span};
-use super::segment::{tokenize, Segmented, Token, TokenKind, Vocab};
+use super::segment::{keys_of, tokenize, Segmented, Token, TokenKind, Vocab};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
@@ -180,9 +180,7 @@ pub struct DataError {
 }
 
 fn phrase_key(term: &str) -> String {
-    let mut vocab = Vocab::new();
-    let toks = tokenize(term, Span::new(0, term.len()), &mut vocab);
-    toks.iter().map(|t| vocab.key(t.key)).collect::<Vec<_>>().join(" ")
+    keys_of(term).into_iter().map(|(_, _, k)| k).collect::<Vec<_>>().join(" ")
 }
 
 fn parse_class(s: &str) -> Option<Class> {
@@ -240,8 +238,8 @@ fn data_lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
 /// Parses a sentiment lexicon (`term, score, pos, class, note`) in full.
 /// Fails on a bad line, a score outside [−4, 4], an unknown part of speech
 /// or class, and a term given twice (after folding case and accents).
-fn parse_lexicon(src: &str) -> Result<(HashMap<String, Entry>, Vec<(String, Entry)>), DataError> {
-    let mut words = HashMap::new();
+fn parse_lexicon(src: &str) -> Result<(FxHashMap<String, Entry>, Vec<(String, Entry)>), DataError> {
+    let mut words = FxHashMap::default();
     let mut prefixes = Vec::new();
     for (line, f) in data_lines(src) {
         let err = |message: String| DataError { line, message };
@@ -272,8 +270,8 @@ fn parse_lexicon(src: &str) -> Result<(HashMap<String, Entry>, Vec<(String, Entr
 
 /// Parses a cue list (`term, kind, factor, note`) in full. Fails on unknown
 /// kinds, factors that do not fit their kind, and a term given twice for one kind.
-fn parse_cues(src: &str) -> Result<HashMap<String, Vec<(Kind, f64)>>, DataError> {
-    let mut cues: HashMap<String, Vec<(Kind, f64)>> = HashMap::new();
+fn parse_cues(src: &str) -> Result<FxHashMap<String, Vec<(Kind, f64)>>, DataError> {
+    let mut cues: FxHashMap<String, Vec<(Kind, f64)>> = FxHashMap::default();
     for (line, f) in data_lines(src) {
         let err = |message: String| DataError { line, message };
         if f.len() < 3 {
@@ -317,15 +315,10 @@ fn load(lexicon: &str, cues: &str) -> Lexicon {
         }
         n
     };
-    // Sorted, so that node ids do not depend on the hash maps' order.
-    let mut words: Vec<(String, Entry)> = words.into_iter().collect();
-    words.sort_by(|a, b| a.0.cmp(&b.0));
     for (key, entry) in words {
         let n = node_of(&mut nodes, &key);
         nodes[n].entry = Some(entry);
     }
-    let mut cues: Vec<(String, Vec<(Kind, f64)>)> = cues.into_iter().collect();
-    cues.sort_by(|a, b| a.0.cmp(&b.0));
     for (key, list) in cues {
         let n = node_of(&mut nodes, &key);
         nodes[n].cues = list;
@@ -339,6 +332,14 @@ static FR: LazyLock<Lexicon> = LazyLock::new(|| {
 static EN: LazyLock<Lexicon> = LazyLock::new(|| {
     load(include_str!("../../data/lexicon/sentiment_en.tsv"), include_str!("../../data/lexicon/cues_en.tsv"))
 });
+
+/// Loads the lexicon and model of `lang` (see [`super::warm_up`]).
+pub(crate) fn warm_up(lang: Lang) {
+    lexicon(lang);
+    if model::for_lang(lang).is_some() {
+        LazyLock::force(&model::DENSE_AT);
+    }
+}
 
 fn lexicon(lang: Lang) -> &'static Lexicon {
     match lang {
@@ -1235,7 +1236,7 @@ pub(crate) mod model {
 
     /// The dense features by what they say, looked up by name once. Index
     /// `[s]` is the sign: 0 for a positive value, 1 for a negative one.
-    struct Dense {
+    pub(super) struct Dense {
         bias: usize,
         role: [usize; 3],
         target_quoted: usize,
@@ -1254,7 +1255,7 @@ pub(crate) mod model {
         sent_class: [usize; 6],
     }
 
-    static DENSE_AT: LazyLock<Dense> = LazyLock::new(|| {
+    pub(super) static DENSE_AT: LazyLock<Dense> = LazyLock::new(|| {
         let signs = |parts: &[&str]| {
             let with = |sign: &str| {
                 let mut p = parts.to_vec();

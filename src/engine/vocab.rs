@@ -8,7 +8,7 @@
 //! A corpus repeats its words: 5 MB of news hold about 800,000 tokens but
 //! fewer than 60,000 spellings.
 
-use super::fold::fold;
+use super::segment::key_of;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
@@ -76,8 +76,7 @@ impl Vocab {
         if let Some(t) = found {
             return (t, self.spellings[t as usize].key);
         }
-        let folded = if clitic { fold(surface.trim_start_matches(['-', 't', 'T']).trim_start_matches('-')) } else { fold(surface) };
-        let key = self.intern_key(&folded);
+        let key = self.intern_key(&key_of(surface, clitic));
         let at = self.push_str(surface);
         let t = self.spellings.len() as TypeId;
         self.spellings.push(Spelling { at, key, clitic });

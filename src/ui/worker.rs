@@ -139,6 +139,10 @@ pub fn start() {
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&scope, &Reply::Ready);
+    // The built-in lists load now, while the reader is still choosing texts,
+    // rather than at the start of the first analysis. A request that comes
+    // meanwhile waits in the worker's queue.
+    engine::warm_up(&js_sys::Date::now);
 }
 
 fn answer(request: Request) -> Reply {

@@ -7,9 +7,8 @@
 //! stem of its lower-case form (`régimes` → `regim`), so that inflections of one
 //! word count together.
 
-use crate::engine::analysis::Span;
 use crate::engine::fold::fold;
-use crate::engine::segment::{tokenize, TokenKind, Vocab};
+use crate::engine::segment::{keys_of, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -214,15 +213,14 @@ pub(crate) fn compile_cue(lang: Language, text: &str, on: MatchOn) -> Result<Vec
             }
             elems.push(Elem::Prefix(fold(p)));
         } else {
-            let mut vocab = Vocab::new();
-            for t in tokenize(piece, Span::new(0, piece.len()), &mut vocab) {
-                match t.kind {
+            for (span, kind, folded) in keys_of(piece) {
+                match kind {
                     TokenKind::Word | TokenKind::Elision | TokenKind::Clitic | TokenKind::Number => {}
                     _ => return Err(format!("punctuation in cue {text:?}")),
                 }
                 let key = match on {
-                    MatchOn::Unit => unit_info(lang, t.kind, t.span.slice(piece), vocab.key(t.key)).key,
-                    MatchOn::Folded => vocab.key(t.key).to_string(),
+                    MatchOn::Unit => unit_info(lang, kind, span.slice(piece), &folded).key,
+                    MatchOn::Folded => folded,
                 };
                 elems.push(Elem::Key(key));
             }

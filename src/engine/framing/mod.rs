@@ -111,6 +111,16 @@ pub(crate) fn docs_by_source<'c>(corpus: &'c Corpus) -> BTreeMap<&'c str, Vec<us
     sources
 }
 
+/// Loads the framing lists (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    for lang in lexicon::Language::ALL {
+        lexicon::frame_cues(lang);
+        lexicon::marker_cues(lang);
+        lexicon::is_stop(lang, "");
+        lexicon::stem_key(lang, "a");
+    }
+}
+
 /// Keywords (each document, then each source, against the rest of the corpus
 /// in the same language), frame rows and marker rows of a corpus.
 pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], vocab: &Vocab, mentions: &[MentionRow]) -> (Vec<KeywordRow>, Vec<FrameRow>, Vec<MarkerRow>) {
