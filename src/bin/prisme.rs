@@ -3,7 +3,7 @@
 //! It reads files exactly as the web page reads dropped files and writes the
 //! same `Analysis` JSON as the page's "Export JSON".
 
-use prisme::engine::{self, Analysis, Config, InputDocument};
+use prisme::engine::{self, Analysis, Config, InputDocument, RemovalReason};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -96,8 +96,8 @@ fn summary(a: &Analysis) -> String {
     for d in &a.documents {
         s += &format!("{}\t{}\t{}\t{} words\t{} sentences\t{}\n", d.id, d.language, d.date, d.words, d.sentences, d.title);
         for r in &d.removed {
-            if r.reason != "markup" {
-                s += &format!("\t- removed ({}): {}\n", r.reason, r.text.chars().take(60).collect::<String>());
+            if r.reason != RemovalReason::Markup {
+                s += &format!("\t- removed ({}): {}\n", r.reason.as_str(), r.span.slice(&d.text).chars().take(60).collect::<String>());
             }
         }
         for w in &d.warnings {
@@ -131,14 +131,22 @@ fn run(args: Args) -> Result<(), String> {
         let html = engine::to_report_html(&analysis, &Config::default(), &args.lang);
         std::fs::write(path, html).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    let out = if args.json {
-        engine::to_json(&analysis)
+    let mut stdout = std::io::stdout().lock();
+    if args.json {
+        // Written part by part: a large corpus's JSON is never held whole.
+        let mut written = Ok(());
+        engine::write_json(&analysis, 1 << 20, &mut |part| {
+            if written.is_ok() {
+                written = stdout.write_all(&part);
+            }
+        })
+        .map_err(|e| e.to_string())?;
+        written.map_err(|e| e.to_string())
     } else if args.csv.is_none() && args.report.is_none() {
-        summary(&analysis)
+        stdout.write_all(summary(&analysis).as_bytes()).map_err(|e| e.to_string())
     } else {
-        String::new()
-    };
-    std::io::stdout().write_all(out.as_bytes()).map_err(|e| e.to_string())
+        Ok(())
+    }
 }
 
 fn main() -> ExitCode {

@@ -21,7 +21,7 @@
 //! 4. Acronyms defined in the text ("Front de libération de Valdoria (FLV)"),
 //!    and partial names later in a document ("Jamal" after "Ammar Jamal").
 
-use super::analysis::{ActorRow, CooccurrenceRow, LabelRow, MentionRow, Span};
+use super::analysis::{ActorRow, CooccurrenceRow, Counts, LabelRow, MentionForm, MentionRow, Span};
 use super::fold::fold;
 use super::gazetteer::{Entry, Form, Hit, Matcher};
 use super::lexicon::is_common;
@@ -33,7 +33,6 @@ use std::rc::Rc;
 
 /// One document as the actor finder sees it.
 pub struct DocView<'a> {
-    pub id: &'a str,
     pub text: &'a str,
     pub seg: &'a Segmented,
     pub language: &'a str,
@@ -131,7 +130,7 @@ struct Raw {
     sentence: usize,
     span: Span,
     actor: String,
-    form: &'static str,
+    form: MentionForm,
     label: Option<String>,
     /// A title stood before it ("le porte-parole X"): the actor is a person.
     titled: bool,
@@ -300,7 +299,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 note_info(&mut infos, gz, &state, french);
                 let first = token_at(doc.toks, span.start).unwrap_or(h.first);
                 doc.covered[first..h.first].iter_mut().for_each(|c| *c = true);
-                doc_raws.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span, actor: state, form: "description", label: Some(label), titled: false });
+                doc_raws.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span, actor: state, form: MentionForm::Description, label: Some(label), titled: false });
                 if entry.kind != "person" {
                     continue;
                 }
@@ -353,7 +352,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
         let mut org_heads: Vec<(usize, String, String)> = Vec::new();
         for &i in &raws_by_doc[d] {
             let r = &raws[i];
-            if r.form != "name" {
+            if r.form != MentionForm::Name {
                 continue;
             }
             let words = words.of(r.span.slice(doc.view.text));
@@ -461,18 +460,18 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                 continue;
             }
             let (actor, form) = match (partial, org_partial) {
-                (_, Some((_, _, id))) => (id.clone(), "partial"),
-                (Some((_, id)), None) => (id.clone(), "partial"),
+                (_, Some((_, _, id))) => (id.clone(), MentionForm::Partial),
+                (Some((_, id)), None) => (id.clone(), MentionForm::Partial),
                 (None, None) => match doc_acronyms.get(&(d, fold(surface))).or_else(|| acronyms.get(&fold(surface))) {
-                    Some(id) => (id.clone(), "acronym"),
+                    Some(id) => (id.clone(), MentionForm::Acronym),
                     None => {
                         let id = format!("x:{}", slug(&words.join(" ")));
                         let is_acr = single && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && surface.chars().count() >= 2;
-                        (id, if is_acr { "acronym" } else { "name" })
+                        (id, if is_acr { MentionForm::Acronym } else { MentionForm::Name })
                     }
                 },
             };
-            if form == "name" && words.len() > 1 {
+            if form == MentionForm::Name && words.len() > 1 {
                 found_names.push((words.clone(), actor.clone()));
             }
             if actor.starts_with("x:") {
@@ -496,7 +495,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
         // Acronyms defined after gazetteer names: "Hayat Tahrir al-Cham (XYZ)".
         for &i in &raws_by_doc[d] {
             let r = &raws[i];
-            if r.form == "description" {
+            if r.form == MentionForm::Description {
                 continue;
             }
             if let Some(last) = token_ending_at(doc.toks, r.span.end) {
@@ -512,7 +511,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     // An acronym defined in a document names its actor there, and an acronym
     // defined anywhere in the corpus names an unknown actor everywhere.
     for r in raws.iter_mut() {
-        if r.form != "acronym" {
+        if r.form != MentionForm::Acronym {
             continue;
         }
         let key = fold(r.span.slice(docs[r.doc].text));
@@ -559,7 +558,7 @@ fn drop_defining_acronyms(raws: &mut Vec<Raw>, docs: &[DocView<'_>]) {
 /// ("Anton Varesco"), when exactly one full name ends with it.
 fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap<String, Info>, docs: &[DocView<'t>], words: &mut Words<'t>) {
     let mut by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let full: Vec<&Raw> = raws.iter().filter(|r| r.form == "name" && r.actor.starts_with("x:")).collect();
+    let full: Vec<&Raw> = raws.iter().filter(|r| r.form == MentionForm::Name && r.actor.starts_with("x:")).collect();
     let titled_ids: HashSet<&str> = full.iter().filter(|r| r.titled).map(|r| r.actor.as_str()).collect();
     for r in full.iter().filter(|r| infos.get(&r.actor).is_some_and(|i| i.kind == "state" || i.kind == "person") || titled_ids.contains(r.actor.as_str())) {
         let words = words.of(r.span.slice(docs[r.doc].text));
@@ -569,7 +568,7 @@ fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap
     }
     drop(full);
     let mut moved: HashMap<String, String> = HashMap::new();
-    for r in raws.iter_mut().filter(|r| r.form == "name" && r.actor.starts_with("x:")) {
+    for r in raws.iter_mut().filter(|r| r.form == MentionForm::Name && r.actor.starts_with("x:")) {
         let words = words.of(r.span.slice(docs[r.doc].text));
         if words.len() != 1 {
             continue;
@@ -580,7 +579,7 @@ fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap
                 if id != r.actor {
                     moved.insert(r.actor.clone(), id.clone());
                     r.actor = id;
-                    r.form = "partial";
+                    r.form = MentionForm::Partial;
                 }
             }
         }
@@ -681,11 +680,11 @@ fn is_english_adjective(doc: &Doc, i: usize) -> bool {
 }
 
 /// The actor a gazetteer match counts for, and the form of the mention.
-fn resolve(gz: &super::gazetteer::Gazetteer, e: &Entry, form: Form, institutions_as_state: bool) -> (String, &'static str) {
+fn resolve(gz: &super::gazetteer::Gazetteer, e: &Entry, form: Form, institutions_as_state: bool) -> (String, MentionForm) {
     match form {
-        Form::Metonym | Form::Demonym => (e.parent.clone(), form.as_str()),
-        _ if e.kind == "institution" && institutions_as_state && gz.get(&e.parent).is_some() => (e.parent.clone(), "metonym"),
-        _ => (e.id.clone(), form.as_str()),
+        Form::Metonym | Form::Demonym => (e.parent.clone(), form.mention()),
+        _ if e.kind == "institution" && institutions_as_state && gz.get(&e.parent).is_some() => (e.parent.clone(), MentionForm::Metonym),
+        _ => (e.id.clone(), form.mention()),
     }
 }
 
@@ -759,7 +758,7 @@ fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gaze
             continue;
         }
         // A description already made from the French side covers this hit.
-        if out.iter().any(|r| r.form == "description" && r.span.end == h.span.end) {
+        if out.iter().any(|r| r.form == MentionForm::Description && r.span.end == h.span.end) {
             continue;
         }
         doc.covered[next] = true;
@@ -768,9 +767,9 @@ fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gaze
         let label = t.span.slice(doc.view.text).to_lowercase();
         if e.kind != "person" {
             // The state's own mention becomes the description.
-            out.retain(|r| !(r.span == h.span && r.form != "description"));
+            out.retain(|r| !(r.span == h.span && r.form != MentionForm::Description));
         }
-        out.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span, actor: state, form: "description", label: Some(label), titled: false });
+        out.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span, actor: state, form: MentionForm::Description, label: Some(label), titled: false });
     }
 }
 
@@ -786,7 +785,7 @@ fn anaphoric_heads(doc: &mut Doc, d: usize, out: &mut Vec<Raw>, gz: &super::gaze
     described.sort();
     let mut leaders: Vec<(usize, String)> = out
         .iter()
-        .filter(|r| r.form == "name")
+        .filter(|r| r.form == MentionForm::Name)
         .filter_map(|r| gz.get(&r.actor).filter(|e| e.kind == "person" && gz.get(&e.parent).is_some_and(|p| p.kind == "state")).map(|e| (r.span.start, e.parent.clone())))
         .collect();
     leaders.sort();
@@ -808,7 +807,7 @@ fn anaphoric_heads(doc: &mut Doc, d: usize, out: &mut Vec<Raw>, gz: &super::gaze
         let actor = if possessive { by_leader().or_else(by_label) } else { by_label() };
         if let Some(actor) = actor {
             doc.covered[i] = true;
-            add.push(Raw { doc: d, sentence: doc.sentence_of[i], span: t.span, actor, form: "description", label: Some(t.span.slice(doc.view.text).to_lowercase()), titled: false });
+            add.push(Raw { doc: d, sentence: doc.sentence_of[i], span: t.span, actor, form: MentionForm::Description, label: Some(t.span.slice(doc.view.text).to_lowercase()), titled: false });
         }
     }
     out.extend(add);
@@ -1058,114 +1057,137 @@ fn apply_edits(raws: &mut Vec<Raw>, infos: &mut HashMap<String, Info>, edits: &[
     }
 }
 
-/// The rows of the `Analysis` from the mentions found.
+/// The rows of the `Analysis` from the mentions found: actors most
+/// mentioned first, rows referring to them and to documents by index.
 fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>, count_demonyms: bool) -> Found {
     raws.sort_by(|a, b| (a.doc, a.span.start, a.span.end).cmp(&(b.doc, b.span.start, b.span.end)));
-    let counts = |r: &Raw| r.form != "demonym" || count_demonyms;
-    let mut order: Vec<String> = Vec::new();
-    let mut rows: HashMap<String, ActorRow> = HashMap::new();
-    let mut spellings: HashMap<(String, String), usize> = HashMap::new();
-    let mut titled: HashSet<String> = HashSet::new();
+    let counts = |r: &Raw| r.form != MentionForm::Demonym || count_demonyms;
+    // Actors in order of first mention; each raw mention's actor by that order.
+    let mut first_seen: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut rows: Vec<ActorRow> = Vec::new();
+    // Per actor and spelling: its place in `aliases`, and how often it is a full or partial name.
+    let mut alias_at: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+    let mut name_counts: Vec<Vec<usize>> = Vec::new();
+    let mut titled: Vec<bool> = Vec::new();
+    let mut actor_of: Vec<usize> = Vec::with_capacity(raws.len());
     for r in &raws {
-        let doc_id = docs[r.doc].id;
+        let doc = r.doc as u32;
         let surface = r.span.slice(docs[r.doc].text);
-        if !rows.contains_key(&r.actor) {
+        let a = *first_seen.entry(r.actor.as_str()).or_insert_with(|| {
             let info = infos.get(&r.actor);
             let kind = info.map_or("", |i| i.kind.as_str());
-            order.push(r.actor.clone());
-            rows.insert(
-                r.actor.clone(),
-                ActorRow {
-                    id: r.actor.clone(),
-                    name: info.map(|i| i.name.clone()).unwrap_or_default(),
-                    kind: if kind.is_empty() { "unknown".into() } else { kind.to_string() },
-                    parent: info.map(|i| i.parent.clone()).unwrap_or_default(),
-                    aliases: Vec::new(),
-                    mentions: BTreeMap::new(),
-                    total: 0,
-                    attributive: BTreeMap::new(),
-                    sources: BTreeMap::new(),
-                },
-            );
-        }
-        let Some(row) = rows.get_mut(&r.actor) else { continue };
-        if !row.aliases.iter().any(|a| a == surface) {
+            rows.push(ActorRow {
+                id: r.actor.clone(),
+                name: info.map(|i| i.name.clone()).unwrap_or_default(),
+                kind: if kind.is_empty() { "unknown".into() } else { kind.to_string() },
+                parent: info.map(|i| i.parent.clone()).unwrap_or_default(),
+                aliases: Vec::new(),
+                mentions: Vec::new(),
+                total: 0,
+                attributive: Vec::new(),
+                sources: Vec::new(),
+            });
+            name_counts.push(Vec::new());
+            titled.push(false);
+            rows.len() - 1
+        });
+        actor_of.push(a);
+        let row = &mut rows[a];
+        let alias = *alias_at.entry((a, surface)).or_insert_with(|| {
             row.aliases.push(surface.to_string());
-        }
+            name_counts[a].push(0);
+            row.aliases.len() - 1
+        });
+        // Mentions come in document order: a document's count is the last one.
+        let add = |counts: &mut Counts| match counts.last_mut() {
+            Some((d, n)) if *d == doc => *n += 1,
+            _ => counts.push((doc, 1)),
+        };
         if counts(r) {
-            match row.mentions.get_mut(doc_id) {
-                Some(n) => *n += 1,
-                None => {
-                    row.mentions.insert(doc_id.to_string(), 1);
-                }
-            }
+            add(&mut row.mentions);
             row.total += 1;
         }
-        if r.form == "demonym" {
-            *row.attributive.entry(doc_id.to_string()).or_default() += 1;
+        if r.form == MentionForm::Demonym {
+            add(&mut row.attributive);
         }
-        if r.form == "name" || r.form == "partial" {
-            *spellings.entry((r.actor.clone(), surface.to_string())).or_default() += 1;
+        if r.form == MentionForm::Name || r.form == MentionForm::Partial {
+            name_counts[a][alias] += 1;
         }
         if r.titled && r.actor.starts_with("x:") {
-            titled.insert(r.actor.clone());
+            titled[a] = true;
         }
     }
-    let mut actors: Vec<ActorRow> = order.into_iter().filter_map(|id| rows.remove(&id)).collect();
-    for a in actors.iter_mut().filter(|a| a.id.starts_with("x:")) {
+    for (a, row) in rows.iter_mut().enumerate().filter(|(_, r)| r.id.starts_with("x:")) {
         // A discovered actor is shown under its most frequent full spelling.
-        let renamed = infos.get(&a.id).is_some_and(|i| a.aliases.first() != Some(&i.name) && !a.aliases.contains(&i.name));
+        let renamed = infos.get(&row.id).is_some_and(|i| row.aliases.first() != Some(&i.name) && !row.aliases.contains(&i.name));
         if !renamed {
-            if let Some((s, _)) = a.aliases.iter().filter_map(|s| spellings.get(&(a.id.clone(), s.clone())).map(|n| (s, *n))).max_by_key(|(s, n)| (s.split_whitespace().count() > 1, *n, s.split_whitespace().count())) {
-                a.name = s.clone();
+            let best = row
+                .aliases
+                .iter()
+                .zip(&name_counts[a])
+                .filter(|(_, n)| **n > 0)
+                .max_by_key(|(s, n)| (s.split_whitespace().count() > 1, **n, s.split_whitespace().count()));
+            if let Some((s, _)) = best {
+                row.name = s.clone();
             }
         }
-        if a.kind == "unknown" && titled.contains(&a.id) {
-            a.kind = "person".into();
+        if row.kind == "unknown" && titled[a] {
+            row.kind = "person".into();
         }
     }
-    actors.sort_by(|a, b| b.total.cmp(&a.total).then_with(|| a.id.cmp(&b.id)));
+    // Most mentioned first; `index[a]` is where actor `a` (by first mention) ends up.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| rows[b].total.cmp(&rows[a].total).then_with(|| rows[a].id.cmp(&rows[b].id)));
+    let mut index = vec![0u32; rows.len()];
+    for (i, &a) in order.iter().enumerate() {
+        index[a] = i as u32;
+    }
+    let mut slots: Vec<Option<ActorRow>> = rows.into_iter().map(Some).collect();
+    let actors: Vec<ActorRow> = order.iter().filter_map(|&a| slots[a].take()).collect();
 
-    let mut labels: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    let mut pairs: BTreeMap<(&str, &str, &str), BTreeSet<usize>> = BTreeMap::new();
-    let mut by_sentence: BTreeMap<(usize, usize), BTreeSet<&str>> = BTreeMap::new();
-    for r in &raws {
+    let mut labels: BTreeMap<(u32, u32, &str), usize> = BTreeMap::new();
+    let mut pairs: FxHashMap<(u32, u32, u32), usize> = FxHashMap::default();
+    let mut mentions = Vec::with_capacity(raws.len());
+    // The actors of one sentence (raws are in text order, so a sentence's raws follow each other).
+    let mut sentence: Option<(usize, usize)> = None;
+    let mut named: Vec<u32> = Vec::new();
+    let close_sentence = |named: &mut Vec<u32>, doc: usize, pairs: &mut FxHashMap<(u32, u32, u32), usize>| {
+        named.sort_unstable();
+        named.dedup();
+        for i in 0..named.len() {
+            for j in i + 1..named.len() {
+                *pairs.entry((named[i], named[j], doc as u32)).or_default() += 1;
+            }
+        }
+        named.clear();
+    };
+    for (r, &a) in raws.iter().zip(&actor_of) {
+        let actor = index[a];
         if let Some(l) = &r.label {
-            *labels.entry((r.actor.clone(), docs[r.doc].id.to_string(), l.clone())).or_default() += 1;
+            *labels.entry((actor, r.doc as u32, l.as_str())).or_default() += 1;
+        }
+        if sentence != Some((r.doc, r.sentence)) {
+            if let Some((doc, _)) = sentence {
+                close_sentence(&mut named, doc, &mut pairs);
+            }
+            sentence = Some((r.doc, r.sentence));
         }
         if counts(r) {
-            by_sentence.entry((r.doc, r.sentence)).or_default().insert(r.actor.as_str());
+            named.push(actor);
         }
+        mentions.push(MentionRow { actor, document: r.doc as u32, span: r.span, sentence: r.sentence as u32, form: r.form });
     }
-    for ((d, s), set) in &by_sentence {
-        let v: Vec<&&str> = set.iter().collect();
-        for i in 0..v.len() {
-            for j in i + 1..v.len() {
-                pairs.entry((*v[i], *v[j], docs[*d].id)).or_default().insert(*s);
-            }
-        }
+    if let Some((doc, _)) = sentence {
+        close_sentence(&mut named, doc, &mut pairs);
     }
-    let mentions = raws
-        .iter()
-        .map(|r| MentionRow {
-            actor: r.actor.clone(),
-            document: docs[r.doc].id.to_string(),
-            span: r.span,
-            surface: r.span.slice(docs[r.doc].text).to_string(),
-            sentence: r.sentence,
-            form: r.form.to_string(),
-        })
-        .collect::<Vec<_>>();
-    let mut mentions = mentions;
-    mentions.sort_by(|a, b| (a.document.as_str(), a.span, a.actor.as_str()).cmp(&(b.document.as_str(), b.span, b.actor.as_str())));
+    mentions.sort_by(|a, b| (a.document, a.span, a.actor).cmp(&(b.document, b.span, b.actor)));
+    let mut cooccurrences: Vec<CooccurrenceRow> = pairs.into_iter().map(|((a, b, document), sentences)| CooccurrenceRow { a, b, document, sentences }).collect();
+    cooccurrences.sort_by_key(|c| (c.a, c.b, c.document));
     Found {
         actors,
         mentions,
-        labels: labels.into_iter().map(|((actor, document, label), count)| LabelRow { actor, document, label, count }).collect(),
-        cooccurrences: pairs
-            .into_iter()
-            .map(|((a, b, document), s)| CooccurrenceRow { a: a.to_string(), b: b.to_string(), document: document.to_string(), sentences: s.len() })
-            .collect(),
+        labels: labels.into_iter().map(|((actor, document, label), count)| LabelRow { actor, document, label: label.to_string(), count }).collect(),
+        cooccurrences,
     }
 }
 
@@ -1196,7 +1218,7 @@ mod tests {
             .iter()
             .zip(&segs)
             .enumerate()
-            .map(|(i, (t, s))| DocView { id: ["a", "b", "c"][i], text: t, seg: s, language: "fr", vocab: &vocab })
+            .map(|(i, (t, s))| DocView { text: t, seg: s, language: "fr", vocab: &vocab })
             .collect();
         find_actors(&docs, &Options { matcher: Matcher::builtin(), count_demonyms: false, institutions_as_state: true, edits })
     }
@@ -1211,7 +1233,7 @@ mod tests {
         let ids: Vec<&str> = f.actors.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["Q30", "Q159"]);
         assert_eq!(actor(&f, "Q30").total, 2);
-        assert!(f.mentions.iter().all(|m| m.form == "metonym"));
+        assert!(f.mentions.iter().all(|m| m.form == MentionForm::Metonym));
     }
 
     #[test]
@@ -1243,7 +1265,8 @@ mod tests {
         let us = actor(&f, "Q30");
         assert_eq!(us.total, 1);
         let ru = actor(&f, "Q159");
-        assert_eq!((ru.total, ru.attributive.get("a").copied()), (0, Some(1)));
+        // Document 0 ("a").
+        assert_eq!((ru.total, ru.attributive.clone()), (0, vec![(0, 1)]));
     }
 
     #[test]
@@ -1267,20 +1290,23 @@ mod tests {
     fn found_in(lang: &str, text: &str) -> Found {
         let mut vocab = Vocab::new();
         let seg = segment_in(text, &[Span::new(0, text.len())], &mut vocab);
-        let docs = [DocView { id: "a", text, seg: &seg, language: lang, vocab: &vocab }];
+        let docs = [DocView { text, seg: &seg, language: lang, vocab: &vocab }];
         find_actors(&docs, &Options { matcher: Matcher::builtin(), count_demonyms: false, institutions_as_state: true, edits: &[] })
     }
 
-    fn surfaces(f: &Found) -> Vec<(&str, &str)> {
-        f.mentions.iter().map(|m| (m.surface.as_str(), m.actor.as_str())).collect()
+    /// (text at the mention, actor id) of every mention of a one-document corpus.
+    fn surfaces<'a>(f: &'a Found, text: &'a str) -> Vec<(&'a str, &'a str)> {
+        f.mentions.iter().map(|m| (m.span.slice(text), f.actors[m.actor as usize].id.as_str())).collect()
     }
 
     #[test]
     fn hyphenated_pairs_of_known_names_are_two_mentions() {
-        let f = found_in("fr", "Le sommet Russie-Turquie s'est tenu hier. Les échanges sino-américains reprennent.");
-        assert_eq!(surfaces(&f), [("Russie", "Q159"), ("Turquie", "Q43")]);
-        let f = found_in("en", "The US-China talks resumed.");
-        assert_eq!(surfaces(&f), [("US", "Q30"), ("China", "Q148")]);
+        let text = "Le sommet Russie-Turquie s'est tenu hier. Les échanges sino-américains reprennent.";
+        let f = found_in("fr", text);
+        assert_eq!(surfaces(&f, text), [("Russie", "Q159"), ("Turquie", "Q43")]);
+        let text = "The US-China talks resumed.";
+        let f = found_in("en", text);
+        assert_eq!(surfaces(&f, text), [("US", "Q30"), ("China", "Q148")]);
     }
 
     #[test]
@@ -1302,8 +1328,9 @@ mod tests {
         let names: Vec<&str> = f.actors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Valdorian Liberation Front"]);
         assert_eq!((f.actors[0].kind.as_str(), f.actors[0].total), ("armed_group", 2));
-        let f = found_in("fr", "Lundi, le journal Libération a publié une enquête. Jeudi, en mars, rien.");
-        assert_eq!(surfaces(&f), [("journal Libération", "p:liberation")]);
+        let text = "Lundi, le journal Libération a publié une enquête. Jeudi, en mars, rien.";
+        let f = found_in("fr", text);
+        assert_eq!(surfaces(&f, text), [("journal Libération", "p:liberation")]);
     }
 
     #[test]

@@ -6,18 +6,24 @@
 //! that the same inputs give the same bytes on every platform.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Bumped whenever a field is renamed, removed or changes meaning.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The whole result of analysing a corpus.
+///
+/// Rows refer to a document, a source or an actor by its index in
+/// `documents`, `sources` or `actors`: a corpus of thousands of documents has
+/// hundreds of thousands of rows, and a number per reference keeps them small
+/// in memory, in the page and in the export.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub schema_version: u32,
     /// The program that wrote this value, e.g. `prisme 0.1.0`.
     pub generator: String,
     pub documents: Vec<DocumentRow>,
+    /// The outlets, by name.
+    pub sources: Vec<SourceRow>,
     pub actors: Vec<ActorRow>,
     pub mentions: Vec<MentionRow>,
     pub sentiment: Vec<SentimentRow>,
@@ -26,11 +32,9 @@ pub struct Analysis {
     pub frames: Vec<FrameRow>,
     pub markers: Vec<MarkerRow>,
     /// Pairs of actors named in the same sentence, per document.
-    #[serde(default)]
     pub cooccurrences: Vec<CooccurrenceRow>,
     /// The words behind every sentiment score: one row per scored mention
     /// (see [`MentionEvidence`]).
-    #[serde(default)]
     pub sentiment_evidence: Vec<MentionEvidence>,
 }
 
@@ -87,7 +91,13 @@ impl<'de> Deserialize<'de> for Span {
             }
             Ok(Span { start, end })
         }
-        d.deserialize_any(SpanVisitor)
+        if d.is_human_readable() {
+            d.deserialize_any(SpanVisitor)
+        } else {
+            // A binary format says nothing of its own shape: always the pair.
+            let (start, end) = <(usize, usize)>::deserialize(d)?;
+            checked(start, end)
+        }
     }
 }
 
@@ -115,8 +125,9 @@ pub struct DocumentRow {
     pub id: String,
     pub name: String,
     pub title: String,
-    /// The outlet; documents with the same source are compared together.
-    pub source: String,
+    /// The outlet (index in `Analysis::sources`); documents with the same
+    /// source are compared together.
+    pub source: u32,
     /// As written in the document's metadata (`2019-05`, `2019-11-03`), or "".
     pub date: String,
     /// ISO 639-1 code (`fr`, `en`), or `und` when it could not be told.
@@ -136,56 +147,90 @@ pub struct DocumentRow {
     pub warnings: Vec<DocumentWarning>,
 }
 
+/// An outlet: the documents that say they come from it, compared together.
+/// A document that names no source is its own source, named by its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRow {
+    pub name: String,
+    /// Its documents (indices in `Analysis::documents`), in corpus order.
+    pub documents: Vec<u32>,
+    /// Words of its documents.
+    pub words: usize,
+}
+
 /// A region of a document left out of the analysis. The user can put it back
 /// by adding its `span` to the document's `restored` list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RemovedRow {
     pub span: Span,
-    /// `markup` (Markdown syntax, link targets, shortcodes), `chrome` (menus,
-    /// search boxes, "share" lines and other page furniture) or
-    /// `repeated_paragraph` (a paragraph repeating earlier text).
-    pub reason: String,
-    /// The text at `span`.
-    pub text: String,
+    pub reason: RemovalReason,
+}
+
+/// Why part of a document was left out of the analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalReason {
+    /// Markdown syntax, link targets, shortcodes.
+    Markup,
+    /// Menus, search boxes, "share" lines and other page furniture.
+    Chrome,
+    /// A paragraph repeating earlier text.
+    RepeatedParagraph,
+}
+
+impl RemovalReason {
+    /// The name written in the `Analysis` (`markup`, `chrome`, `repeated_paragraph`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovalReason::Markup => "markup",
+            RemovalReason::Chrome => "chrome",
+            RemovalReason::RepeatedParagraph => "repeated_paragraph",
+        }
+    }
 }
 
 impl Analysis {
-    /// The keyword rows that describe `source` in `direction` (`over` or
-    /// `under`), by rank: the source's own rows, or, for a document that has
-    /// no source (it stands as its own source), that document's rows (the
-    /// engine writes no source rows then, since they would repeat them).
-    pub fn keywords_of_source(&self, source: &str, direction: &str) -> Vec<&KeywordRow> {
-        let scope = format!("source:{source}");
-        let mut rows: Vec<&KeywordRow> = self.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
+    /// The index of the source named `name`.
+    pub fn source_index(&self, name: &str) -> Option<u32> {
+        self.sources.binary_search_by(|s| s.name.as_str().cmp(name)).ok().map(|i| i as u32)
+    }
+
+    /// The name of source `s` ("" if there is none).
+    pub fn source_name(&self, s: u32) -> &str {
+        self.sources.get(s as usize).map_or("", |s| s.name.as_str())
+    }
+
+    /// The keyword rows that describe source `source` in `direction`, by
+    /// rank: the source's own rows, or, for a source that is one document
+    /// standing for itself, that document's rows (the engine writes no
+    /// source rows then, since they would repeat them).
+    pub fn keywords_of_source(&self, source: u32, direction: Direction) -> Vec<&KeywordRow> {
+        let mut rows: Vec<&KeywordRow> = self.keywords.iter().filter(|k| k.scope == Scope::Source(source) && k.direction == direction).collect();
         if rows.is_empty() {
             if let Some(only) = self.only_document_of(source) {
-                let scope = format!("document:{only}");
-                rows = self.keywords.iter().filter(|k| k.scope == scope && k.direction == direction).collect();
+                rows = self.keywords.iter().filter(|k| k.scope == Scope::Document(only) && k.direction == direction).collect();
             }
         }
         rows.sort_by_key(|k| k.rank);
         rows
     }
 
-    /// How strongly `source` uses `frame`, per 1,000 words: its source row, or
-    /// its only document's row (0 when neither exists).
-    pub fn frame_score_of_source(&self, frame: &str, source: &str) -> f64 {
-        let scope = format!("source:{source}");
-        if let Some(f) = self.frames.iter().find(|f| f.scope == scope && f.frame == frame) {
+    /// How strongly source `source` uses `frame`, per 1,000 words: its source
+    /// row, or its only document's row (0 when neither exists).
+    pub fn frame_score_of_source(&self, frame: Frame, source: u32) -> f64 {
+        if let Some(f) = self.frames.iter().find(|f| f.scope == Scope::Source(source) && f.frame == frame) {
             return f.score;
         }
         self.only_document_of(source)
-            .map(|only| format!("document:{only}"))
-            .and_then(|scope| self.frames.iter().find(|f| f.scope == scope && f.frame == frame))
+            .and_then(|only| self.frames.iter().find(|f| f.scope == Scope::Document(only) && f.frame == frame))
             .map(|f| f.score)
             .unwrap_or(0.0)
     }
 
-    /// The id of the document of `source` when it has exactly one.
-    fn only_document_of(&self, source: &str) -> Option<&str> {
-        let mut docs = self.documents.iter().filter(|d| d.source == source);
-        match (docs.next(), docs.next()) {
-            (Some(d), None) => Some(d.id.as_str()),
+    /// The document of source `source` when it has exactly one.
+    fn only_document_of(&self, source: u32) -> Option<u32> {
+        match self.sources.get(source as usize).map(|s| s.documents.as_slice()) {
+            Some([only]) => Some(*only),
             _ => None,
         }
     }
@@ -211,6 +256,21 @@ pub struct DocumentWarning {
     pub message: String,
 }
 
+/// What a row describes: one document, one source, or a group of documents
+/// the user picked (keyness computed on demand).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// A document (its index).
+    Document(u32),
+    /// A source (its index).
+    Source(u32),
+    Group,
+}
+
+/// Counts per document or per source: `(index, count)` pairs, by index.
+pub type Counts = Vec<(u32, usize)>;
+
 /// Someone or something the texts talk about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ActorRow {
@@ -219,85 +279,104 @@ pub struct ActorRow {
     /// `person`, `state`, `organisation`, `armed_group`, `place`, `media`,
     /// `institution`, or `unknown` for names found in the text but not typed yet.
     pub kind: String,
-    /// The state an institution or a person belongs to (an actor id), or "".
-    #[serde(default)]
+    /// The state an institution or a person belongs to (a gazetteer id), or "".
     pub parent: String,
     /// Every spelling seen in the texts, in order of first appearance.
     pub aliases: Vec<String>,
-    /// Mentions per document id (documents with none are left out). Demonyms
+    /// Mentions per document (documents with none are left out). Demonyms
     /// ("les forces russes") are not in here unless `Config::count_demonyms`.
-    pub mentions: BTreeMap<String, usize>,
+    pub mentions: Counts,
     /// Sum of `mentions`.
     pub total: usize,
-    /// Demonym (attributive) mentions per document id: "russe", "American".
-    #[serde(default)]
-    pub attributive: BTreeMap<String, usize>,
+    /// Demonym (attributive) mentions per document: "russe", "American".
+    pub attributive: Counts,
     /// Mentions per source: `mentions` summed over the documents of each
-    /// source (a document's `source`). Sources with none are left out.
-    #[serde(default)]
-    pub sources: BTreeMap<String, usize>,
+    /// source. Sources with none are left out.
+    pub sources: Counts,
+}
+
+impl ActorRow {
+    /// Mentions in document `d`.
+    pub fn mentions_in(&self, d: u32) -> usize {
+        self.mentions.binary_search_by_key(&d, |(x, _)| *x).map_or(0, |i| self.mentions[i].1)
+    }
+
+    /// Mentions in source `s`.
+    pub fn mentions_in_source(&self, s: u32) -> usize {
+        self.sources.binary_search_by_key(&s, |(x, _)| *x).map_or(0, |i| self.sources[i].1)
+    }
+}
+
+/// How a text names an actor at one mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    /// "Bachar el-Assad".
+    Name,
+    /// "Damas", "le Pentagone" counted as its state.
+    Metonym,
+    /// "syrien".
+    Demonym,
+    /// "le régime syrien".
+    Description,
+    /// "HTS".
+    Acronym,
+    /// "Pompeo" after "Mike Pompeo".
+    Partial,
+}
+
+impl MentionForm {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionForm::Name => "name",
+            MentionForm::Metonym => "metonym",
+            MentionForm::Demonym => "demonym",
+            MentionForm::Description => "description",
+            MentionForm::Acronym => "acronym",
+            MentionForm::Partial => "partial",
+        }
+    }
 }
 
 /// One place in a document where an actor is named.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct MentionRow {
-    pub actor: String,
-    pub document: String,
+    pub actor: u32,
+    pub document: u32,
+    /// Where the name stands (the text at it is the spelling, one of the actor's `aliases`).
     pub span: Span,
-    /// The text at `span`, as written.
-    pub surface: String,
     /// The sentence the mention is in (its index in the document).
-    pub sentence: usize,
-    /// How the text names the actor: `name` ("Bachar el-Assad"), `metonym`
-    /// ("Damas", "le Pentagone" counted as its state), `demonym` ("syrien"),
-    /// `description` ("le régime syrien"), `acronym` ("HTS"), `partial`
-    /// ("Pompeo" after "Mike Pompeo").
-    #[serde(default = "name_form")]
-    pub form: String,
-}
-
-fn name_form() -> String {
-    "name".to_string()
+    pub sentence: u32,
+    pub form: MentionForm,
 }
 
 /// Two actors named in the same sentence: how many sentences of a document
 /// name both. `a` < `b`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CooccurrenceRow {
-    pub a: String,
-    pub b: String,
-    pub document: String,
+    pub a: u32,
+    pub b: u32,
+    pub document: u32,
     pub sentences: usize,
 }
 
-/// How a document (scope `document`) or a whole source (scope `source`)
-/// treats an actor: the mean of its mention scores, −1 wholly negative, +1
-/// wholly positive, 0 neutral or balanced.
+/// How a document or a whole source treats an actor: the mean of its mention
+/// scores, −1 wholly negative, +1 wholly positive, 0 neutral or balanced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentimentRow {
-    pub actor: String,
-    /// The document id for scope `document`; "" for scope `source`.
-    pub document: String,
+    pub actor: u32,
+    /// A document or a source.
+    pub scope: Scope,
     pub score: f64,
     pub mentions: usize,
-    /// `document` or `source`.
-    #[serde(default)]
-    pub scope: String,
-    /// The document's source (scope `document`) or the source itself.
-    #[serde(default)]
-    pub source: String,
     /// From 0 to 1: grows with the number of mentions scored.
-    #[serde(default)]
     pub confidence: f64,
     /// True when the score rests on one or two mentions.
-    #[serde(default)]
     pub uncertain: bool,
     /// How many mentions put the actor in each role.
-    #[serde(default)]
     pub roles: RoleCounts,
     /// Mentions in reported speech (a quotation or "selon X"): the score mixes
     /// the source's voice with quoted voices by this much.
-    #[serde(default)]
     pub quoted: usize,
 }
 
@@ -313,20 +392,44 @@ pub struct RoleCounts {
     pub neutral: usize,
 }
 
+/// The part an actor plays at one mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Carries out a harmful act ("le régime a bombardé", "attack by X").
+    Agent,
+    /// Suffers a harmful act ("des civils ont été tués", "X was attacked").
+    Victim,
+    /// Receives support, help or praise ("soutenir la Turquie").
+    Recipient,
+    /// None of these could be told.
+    Neutral,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Victim => "victim",
+            Role::Recipient => "recipient",
+            Role::Neutral => "neutral",
+        }
+    }
+}
+
 /// One scored mention and the words behind its score. Mentions with no cue
 /// word, no role and no speaker have no row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MentionEvidence {
-    pub actor: String,
-    pub document: String,
+    pub actor: u32,
+    pub document: u32,
     /// Where the actor is named.
     pub mention: Span,
     /// The sentence the mention is in.
     pub sentence: Span,
     /// The mention's score, −1 to 1.
     pub score: f64,
-    /// `agent`, `victim`, `recipient` or `neutral`.
-    pub role: String,
+    pub role: Role,
     /// Who is quoted, when the mention is in reported speech; `null` for the source's own voice.
     pub speaker: Option<Span>,
     /// The cue words that weigh most, in text order (at most
@@ -342,22 +445,46 @@ impl MentionEvidence {
     pub const MAX_CUES: usize = 8;
 }
 
-/// One cue word or phrase at a mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One cue word or phrase at a mention (the text at `span`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct CueRow {
     pub span: Span,
-    /// The text at `span`, as written.
-    pub word: String,
     /// What the cue added to the mention's score (negative: against the actor).
     pub weight: f64,
+}
+
+/// Over-used or under-used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Over,
+    Under,
+}
+
+/// The languages keyness compares in: French, English, and everything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermLanguage {
+    Fr,
+    En,
+    Und,
+}
+
+impl TermLanguage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermLanguage::Fr => "fr",
+            TermLanguage::En => "en",
+            TermLanguage::Und => "und",
+        }
+    }
 }
 
 /// A term used more (or less) in one scope than in the rest of the corpus
 /// (the other documents in the same language).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KeywordRow {
-    /// `document:<id>`, `source:<name>`, or `group` for a group the user picked.
-    pub scope: String,
+    pub scope: Scope,
     /// The term as most often written ("régime", "armes chimiques").
     pub term: String,
     /// Occurrences in the scope.
@@ -367,76 +494,146 @@ pub struct KeywordRow {
     /// 1 = the strongest, counted separately for over- and under-used terms.
     pub rank: usize,
     /// The stems the term is counted on ("regim", "arm chimiqu").
-    #[serde(default)]
     pub key: String,
-    /// `fr`, `en` or `und`: the scope is compared with the rest of the corpus in this language.
-    #[serde(default)]
-    pub language: String,
-    /// `over` (used more than the rest of the corpus) or `under`.
-    #[serde(default)]
-    pub direction: String,
+    /// The scope is compared with the rest of the corpus in this language.
+    pub language: TermLanguage,
+    pub direction: Direction,
     /// Effect size: log2 of the ratio of relative frequencies (+1 twice as frequent, −1 half); zero counts taken as 0.5.
-    #[serde(default)]
     pub log_ratio: f64,
     /// Occurrences in the rest of the corpus.
-    #[serde(default)]
     pub reference_count: usize,
     /// `keyness` ≥ 3.84 (p < 0.05).
-    #[serde(default)]
     pub significant: bool,
 }
 
 /// A word a document uses to name an actor ("régime", "gouvernement").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabelRow {
-    pub actor: String,
-    pub document: String,
+    pub actor: u32,
+    pub document: u32,
     pub label: String,
     pub count: usize,
+}
+
+/// The 15 dimensions of the Media Frames Corpus (Boydstun et al. 2014), in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frame {
+    Economic,
+    CapacityResources,
+    Morality,
+    FairnessEquality,
+    Legality,
+    Policy,
+    CrimePunishment,
+    SecurityDefense,
+    HealthSafety,
+    QualityOfLife,
+    CulturalIdentity,
+    PublicOpinion,
+    Political,
+    ExternalRegulation,
+    Other,
+}
+
+impl Frame {
+    pub const ALL: [Frame; 15] = [
+        Frame::Economic,
+        Frame::CapacityResources,
+        Frame::Morality,
+        Frame::FairnessEquality,
+        Frame::Legality,
+        Frame::Policy,
+        Frame::CrimePunishment,
+        Frame::SecurityDefense,
+        Frame::HealthSafety,
+        Frame::QualityOfLife,
+        Frame::CulturalIdentity,
+        Frame::PublicOpinion,
+        Frame::Political,
+        Frame::ExternalRegulation,
+        Frame::Other,
+    ];
+
+    /// Its id, as in `frame_cues.tsv` (`economic`, `security_defense`, …).
+    pub fn id(self) -> &'static str {
+        super::framing::FRAME_IDS[self as usize]
+    }
+
+    /// The frame of an id.
+    pub fn from_id(id: &str) -> Option<Frame> {
+        Frame::ALL.iter().copied().find(|f| f.id() == id)
+    }
 }
 
 /// How strongly a document (or a source) uses one frame: cue words per 1,000 words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameRow {
-    /// The document, or "" on a source row.
-    pub document: String,
-    /// A frame id (`economic`, `security_defense`, …; `engine::FRAMES` names them).
-    pub frame: String,
+    pub scope: Scope,
+    pub frame: Frame,
     pub score: f64,
+    /// Cue words found.
+    pub count: usize,
     /// The sentences with the most cues (at most 12), in text order; empty on source rows.
     pub evidence: Vec<Span>,
-    /// `document:<id>` or `source:<name>`.
-    #[serde(default)]
-    pub scope: String,
-    /// The document's source, or the source of a source row.
-    #[serde(default)]
-    pub source: String,
-    /// Cue words found.
-    #[serde(default)]
-    pub count: usize,
     /// Every cue word found (document rows only).
-    #[serde(default)]
     pub cues: Vec<Span>,
+}
+
+/// What an epistemic marker does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerKind {
+    Hedge,
+    Distancing,
+    Certainty,
+}
+
+impl MarkerKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkerKind::Hedge => "hedge",
+            MarkerKind::Distancing => "distancing",
+            MarkerKind::Certainty => "certainty",
+        }
+    }
+}
+
+/// How a marker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Device {
+    /// A word or phrase of the marker lists.
+    Lexicon,
+    /// The French 3rd-person conditional (the journalistic conditional).
+    Conditional,
+    /// A few words in quotation marks that nobody is quoted as saying.
+    ScareQuotes,
+}
+
+impl Device {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Device::Lexicon => "lexicon",
+            Device::Conditional => "conditional",
+            Device::ScareQuotes => "scare_quotes",
+        }
+    }
 }
 
 /// A hedge, a distancing device or a certainty marker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MarkerRow {
-    pub document: String,
-    /// `hedge`, `distancing` or `certainty`.
-    pub kind: String,
+    pub document: u32,
+    pub kind: MarkerKind,
     /// The cue ("soi-disant", "les faits sont … clairs"), the conditional verb, or the words in scare quotes.
     pub marker: String,
     pub span: Span,
-    /// How it was found: `lexicon`, `conditional` (French 3rd-person conditional) or `scare_quotes`.
-    #[serde(default)]
-    pub device: String,
+    pub device: Device,
     /// The sentence it is in (index in the document, as `MentionRow::sentence`).
-    #[serde(default)]
-    pub sentence: usize,
-    /// Ids of the actors mentioned in the same sentence, sorted.
-    #[serde(default)]
-    pub actors: Vec<String>,
+    pub sentence: u32,
+    /// The actors mentioned in the same sentence (indices, ascending).
+    pub actors: Vec<u32>,
 }
 
 #[cfg(test)]

@@ -20,24 +20,7 @@ use super::intake::{body_start, InputDocument};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-/// Why part of a document was left out of the analysis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum RemovalReason {
-    Markup,
-    Chrome,
-    RepeatedParagraph,
-}
-
-impl RemovalReason {
-    /// The name written in the `Analysis` (`markup`, `chrome`, `repeated_paragraph`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RemovalReason::Markup => "markup",
-            RemovalReason::Chrome => "chrome",
-            RemovalReason::RepeatedParagraph => "repeated_paragraph",
-        }
-    }
-}
+pub use super::analysis::RemovalReason;
 
 /// One region of a document's text left out of the analysis.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

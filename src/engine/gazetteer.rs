@@ -262,12 +262,14 @@ pub enum Form {
 }
 
 impl Form {
-    pub fn as_str(self) -> &'static str {
+    /// The form of a mention found with this name.
+    pub fn mention(self) -> super::analysis::MentionForm {
+        use super::analysis::MentionForm;
         match self {
-            Form::Name => "name",
-            Form::Metonym => "metonym",
-            Form::Demonym => "demonym",
-            Form::Acronym => "acronym",
+            Form::Name => MentionForm::Name,
+            Form::Metonym => MentionForm::Metonym,
+            Form::Demonym => MentionForm::Demonym,
+            Form::Acronym => MentionForm::Acronym,
         }
     }
 }

@@ -18,6 +18,7 @@ mod intake;
 mod language;
 mod report;
 mod lexicon;
+mod lookup;
 mod segment;
 mod sentiment;
 mod table;
@@ -25,13 +26,15 @@ mod transfer;
 mod vocab;
 
 pub use analysis::{
-    ActorRow, Analysis, CooccurrenceRow, DocumentRow, DocumentWarning, FrameRow, KeywordRow, LabelRow, MarkerRow, MentionRow,
-    RemovedRow, RoleCounts, MentionEvidence, CueRow, SentimentRow, Span, SCHEMA_VERSION,
+    ActorRow, Analysis, CooccurrenceRow, Counts, CueRow, Device, Direction, DocumentRow, DocumentWarning, Frame, FrameRow, KeywordRow,
+    LabelRow, MarkerKind, MarkerRow, MentionEvidence, MentionForm, MentionRow, RemovalReason, RemovedRow, Role, RoleCounts, Scope, SentimentRow,
+    SourceRow, Span, TermLanguage, SCHEMA_VERSION,
 };
-pub use clean::{is_interface_phrase, Removal, RemovalReason};
+pub use clean::{is_interface_phrase, Removal};
 pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
+pub use lookup::Lookup;
 pub use report::{data_files, to_report_html};
-pub use export::{to_csv_tables, to_csv_zip, to_json};
+pub use export::{to_csv_tables, to_csv_zip, to_json, write_json};
 pub use fold::fold;
 pub use framing::{
     collocates, keyness_for_group, kwic, log_likelihood, log_ratio, sort_kwic, Collocate, CollocateMeasure, FrameInfo,
@@ -43,7 +46,7 @@ pub use intake::{
 };
 pub use segment::{segment, segment_in, segment_regions, Segmented, Sentence, Token, TokenKind};
 pub use vocab::{KeyId, TypeId, Vocab};
-pub use sentiment::{score_target, training as sentiment_training, CueHit, MentionSentiment, Role, NEUTRAL_BAND};
+pub use sentiment::{score_target, training as sentiment_training, CueHit, MentionSentiment, NEUTRAL_BAND};
 pub use transfer::{write_parts, AnalysisParts};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 
@@ -156,6 +159,12 @@ pub fn generator() -> String {
 /// A user gazetteer that does not parse is ignored (the built-in list is used);
 /// call [`gazetteer_for`] first to show the user the error.
 pub fn analyse(docs: &[InputDocument], config: &Config) -> Analysis {
+    analyse_staged(docs.to_vec(), config, &mut |_| {})
+}
+
+/// [`analyse`] of documents it may keep: their texts move into the
+/// analysis instead of being copied (the worker's case: half the memory).
+pub fn analyse_owned(docs: Vec<InputDocument>, config: &Config) -> Analysis {
     analyse_staged(docs, config, &mut |_| {})
 }
 
@@ -190,6 +199,7 @@ pub fn analyse_timed(docs: &[InputDocument], config: &Config) -> (Analysis, Stag
 /// [`analyse`], timed stage by stage with `now` (milliseconds from any
 /// origin): the browser passes `performance.now`, where `std::time` panics.
 pub fn analyse_with_clock(docs: &[InputDocument], config: &Config, now: &dyn Fn() -> f64) -> (Analysis, StageTimes) {
+    let docs = docs.to_vec();
     let mut times = StageTimes::default();
     let started = now();
     let mut last = started;
@@ -227,8 +237,9 @@ const LATER_STAGE_WEIGHT: usize = 1;
 
 /// [`analyse`], calling `progress` as it goes (after each document and each
 /// stage). The result is the same as `analyse`'s.
-pub fn analyse_with_progress(docs: &[InputDocument], config: &Config, progress: &mut dyn FnMut(Progress)) -> Analysis {
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>().max(1);
+pub fn analyse_with_progress(docs: Vec<InputDocument>, config: &Config, progress: &mut dyn FnMut(Progress)) -> Analysis {
+    let lengths: Vec<usize> = docs.iter().map(|d| d.text.len()).collect();
+    let bytes: usize = lengths.iter().sum::<usize>().max(1);
     let later = bytes * LATER_STAGE_WEIGHT;
     let total = bytes + 3 * later;
     let mut done = 0;
@@ -237,7 +248,7 @@ pub fn analyse_with_progress(docs: &[InputDocument], config: &Config, progress: 
         let name = match stage {
             Stage::Clean => "cleaning",
             Stage::Segment => {
-                done += docs.get(segmented).map(|d| d.text.len()).unwrap_or(0);
+                done += lengths.get(segmented).copied().unwrap_or(0);
                 segmented += 1;
                 "segmenting"
             }
@@ -269,14 +280,22 @@ enum Stage {
 /// The analysis; `done(stage)` is called each time a stage's work ends (per
 /// document for segment and language), so a timer can charge the time since
 /// the previous call to it.
-fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(Stage)) -> Analysis {
+fn analyse_staged(mut docs: Vec<InputDocument>, config: &Config, done: &mut dyn FnMut(Stage)) -> Analysis {
+    // The sources by name; a document that names none is its own source.
+    let source_names: Vec<String> = docs.iter().map(|d| if d.source.trim().is_empty() { d.id.clone() } else { d.source.trim().to_string() }).collect();
+    let mut sources: Vec<SourceRow> = {
+        let mut names: Vec<&str> = source_names.iter().map(String::as_str).collect();
+        names.sort_unstable();
+        names.dedup();
+        names.into_iter().map(|name| SourceRow { name: name.to_string(), documents: Vec::new(), words: 0 }).collect()
+    };
     let mut rows = Vec::with_capacity(docs.len());
     let mut segs = Vec::with_capacity(docs.len());
-    let removals = clean::find_removals(docs);
+    let removals = clean::find_removals(&docs);
     done(Stage::Clean);
     let mut vocab = Vocab::new();
     let mut key_facts = language::KeyFacts::default();
-    for (doc, removals) in docs.iter().zip(&removals) {
+    for (doc, removals) in docs.iter_mut().zip(&removals) {
         let body = Span::new(body_start(&doc.text), doc.text.len());
         let seg = segment_in(&doc.text, &clean::kept_regions(body, removals), &mut vocab);
         done(Stage::Segment);
@@ -292,28 +311,26 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
             id: doc.id.clone(),
             name: doc.name.clone(),
             title: doc.title.clone(),
-            source: if doc.source.trim().is_empty() { doc.id.clone() } else { doc.source.trim().to_string() },
+            source: sources.binary_search_by(|s| s.name.as_str().cmp(&source_names[rows.len()])).unwrap_or(0) as u32,
             date: doc.date.clone(),
             language,
             words: seg.word_count(),
             sentences: seg.sentences.len(),
-            text: doc.text.clone(),
+            // The text moves into the row: every later stage reads it there.
+            text: std::mem::take(&mut doc.text),
             body,
             removed: removals
                 .iter()
-                .map(|r| RemovedRow { span: r.span, reason: r.reason.as_str().to_string(), text: r.span.slice(&doc.text).to_string() })
+                .map(|r| RemovedRow { span: r.span, reason: r.reason })
                 .collect(),
             warnings,
         });
         segs.push(seg);
         done(Stage::Language);
     }
-    let views: Vec<actors::DocView> = docs
-        .iter()
-        .zip(&segs)
-        .zip(&rows)
-        .map(|((d, s), r)| actors::DocView { id: &d.id, text: &d.text, seg: s, language: &r.language, vocab: &vocab })
-        .collect();
+    drop(docs);
+    let views: Vec<actors::DocView> =
+        segs.iter().zip(&rows).map(|(s, r)| actors::DocView { text: &r.text, seg: s, language: &r.language, vocab: &vocab }).collect();
     let custom = !config.user_gazetteer.trim().is_empty() || config.actor_edits.iter().any(|e| matches!(e, ActorEdit::Add { .. }));
     let own_matcher = if custom { gazetteer_for(config).ok().map(|g| gazetteer::Matcher::new(std::borrow::Cow::Owned(g))) } else { None };
     let opts = actors::Options {
@@ -323,23 +340,34 @@ fn analyse_staged(docs: &[InputDocument], config: &Config, done: &mut dyn FnMut(
         edits: &config.actor_edits,
     };
     let mut found = actors::find_actors(&views, &opts);
-    let source_of: std::collections::HashMap<&str, &str> = rows.iter().map(|r| (r.id.as_str(), r.source.as_str())).collect();
+    drop(views);
+    for (d, row) in rows.iter().enumerate() {
+        let s = &mut sources[row.source as usize];
+        s.documents.push(d as u32);
+        s.words += row.words;
+    }
     for actor in &mut found.actors {
-        actor.sources.clear();
-        for (doc, n) in &actor.mentions {
-            let source = source_of.get(doc.as_str()).copied().unwrap_or(doc.as_str());
-            *actor.sources.entry(source.to_string()).or_default() += n;
-        }
+        let mut per_source: Counts = actor.mentions.iter().map(|&(d, n)| (rows[d as usize].source, n)).collect();
+        per_source.sort_unstable_by_key(|(s, _)| *s);
+        per_source.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
+            }
+            same
+        });
+        actor.sources = per_source;
     }
     done(Stage::Actors);
     let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &vocab, &found.actors, &found.mentions);
     done(Stage::Sentiment);
-    let (keywords, frames, markers) = framing::analyse(&rows, &segs, &vocab, &found.mentions);
+    let (keywords, frames, markers) = framing::analyse(&rows, &sources, &segs, &vocab, &found.mentions);
     done(Stage::Framing);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
         documents: rows,
+        sources,
         actors: found.actors,
         mentions: found.mentions,
         sentiment,

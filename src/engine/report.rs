@@ -3,7 +3,7 @@
 //! frames and markers, and a record of the settings and of the exact data
 //! files (lexicons, gazetteer, cue lists) the analysis used.
 
-use super::analysis::Analysis;
+use super::analysis::{Analysis, Direction, Frame, MarkerKind, Scope};
 use super::Config;
 use std::fmt::Write;
 
@@ -122,10 +122,11 @@ pre{background:#f3f4f5;padding:.6rem;font-size:.8rem;white-space:pre-wrap}\
 /// The report as one HTML page in `lang` (`fr` or anything else for English).
 pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
     let l = if lang.starts_with("fr") { &FR } else { &EN };
-    let mut sources: Vec<&str> = Vec::new();
+    // Sources in the order their first document comes.
+    let mut sources: Vec<u32> = Vec::new();
     for d in &a.documents {
-        if !sources.contains(&d.source.as_str()) {
-            sources.push(&d.source);
+        if !sources.contains(&d.source) {
+            sources.push(d.source);
         }
     }
     let mut h = String::new();
@@ -140,32 +141,34 @@ pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
     // Documents.
     let _ = write!(h, "<h2>{}</h2><table><tr><th>id</th><th>{}</th><th>{}</th><th>{}</th><th class=\"n\">{}</th></tr>", l.documents, l.source, l.date, l.language, l.words);
     for d in &a.documents {
-        let _ = write!(h, "<tr><td>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>", esc(&d.id), esc(&d.title), esc(&d.source), esc(&d.date), esc(&d.language), d.words);
+        let _ = write!(h, "<tr><td>{}<br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>", esc(&d.id), esc(&d.title), esc(a.source_name(d.source)), esc(&d.date), esc(&d.language), d.words);
     }
     h.push_str("</table>");
 
     // Actors per source.
-    let header: String = sources.iter().map(|s| format!("<th class=\"n\">{}</th>", esc(s))).collect();
+    let header: String = sources.iter().map(|&s| format!("<th class=\"n\">{}</th>", esc(a.source_name(s)))).collect();
     let _ = write!(h, "<h2>{}</h2><table><tr><th>{}</th><th>{}</th>{header}<th class=\"n\">{}</th></tr>", l.actors, l.actor, l.kind, l.total);
     for r in a.actors.iter().filter(|r| r.total > 0).take(REPORT_ACTORS) {
-        let cells: String = sources.iter().map(|s| format!("<td class=\"n\">{}</td>", r.sources.get(*s).copied().unwrap_or(0))).collect();
+        let cells: String = sources.iter().map(|&s| format!("<td class=\"n\">{}</td>", r.mentions_in_source(s))).collect();
         let _ = write!(h, "<tr><td>{}</td><td>{}</td>{cells}<td class=\"n\">{}</td></tr>", esc(&r.name), esc(&r.kind), r.total);
     }
     h.push_str("</table>");
 
     // Sentiment per actor and source.
-    let scored: Vec<&super::analysis::ActorRow> = a
-        .actors
-        .iter()
-        .filter(|r| a.sentiment.iter().any(|s| s.scope == "source" && s.actor == r.id))
-        .take(REPORT_SENTIMENT_ACTORS)
-        .collect();
+    // Source rows by actor: (actor, source) → row.
+    let by_source: std::collections::HashMap<(u32, u32), &super::analysis::SentimentRow> =
+        a.sentiment.iter().filter_map(|x| match x.scope { Scope::Source(s) => Some(((x.actor, s), x)), _ => None }).collect();
+    let mut with_rows: Vec<u32> = by_source.keys().map(|(actor, _)| *actor).collect();
+    with_rows.sort_unstable();
+    with_rows.dedup();
+    let scored: Vec<(u32, &super::analysis::ActorRow)> =
+        with_rows.into_iter().filter_map(|i| a.actors.get(i as usize).map(|r| (i, r))).take(REPORT_SENTIMENT_ACTORS).collect();
     if !scored.is_empty() {
         let _ = write!(h, "<h2>{}</h2><p class=\"muted\">{}</p><table><tr><th>{}</th>{header}</tr>", l.sentiment, l.sentiment_note, l.actor);
-        for r in scored {
+        for (i, r) in scored {
             h.push_str(&format!("<tr><td>{}</td>", esc(&r.name)));
-            for s in &sources {
-                match a.sentiment.iter().find(|x| x.scope == "source" && x.actor == r.id && x.source == *s) {
+            for &s in &sources {
+                match by_source.get(&(i, s)) {
                     Some(x) => {
                         let class = if x.score < 0.0 { "neg" } else if x.score > 0.0 { "pos" } else { "" };
                         let _ = write!(h, "<td class=\"n {class}\">{:+.2}{}</td>", x.score, if x.uncertain { " ?" } else { "" });
@@ -179,9 +182,9 @@ pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
     }
 
     // Key terms per source (a single-document source uses its document's rows).
-    let _ = write!(h, "<h2>{}</h2><table><tr>{}</tr><tr>", l.key_terms, sources.iter().map(|s| format!("<th>{}</th>", esc(s))).collect::<String>());
-    for s in &sources {
-        let rows = a.keywords_of_source(s, "over");
+    let _ = write!(h, "<h2>{}</h2><table><tr>{}</tr><tr>", l.key_terms, sources.iter().map(|&s| format!("<th>{}</th>", esc(a.source_name(s)))).collect::<String>());
+    for &s in &sources {
+        let rows = a.keywords_of_source(s, Direction::Over);
         let list: String = rows
             .iter()
             .filter(|k| k.significant)
@@ -195,22 +198,22 @@ pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
     // Frames per source.
     if !a.frames.is_empty() {
         let _ = write!(h, "<h2>{}</h2><table><tr><th>{}</th>{header}</tr>", l.frames, l.frame);
-        for info in super::FRAMES.iter() {
+        for (info, frame) in super::FRAMES.iter().zip(Frame::ALL) {
             let name = if lang.starts_with("fr") { info.name_fr } else { info.name };
-            let cells: String = sources.iter().map(|s| format!("<td class=\"n\">{:.1}</td>", a.frame_score_of_source(info.id, s))).collect();
+            let cells: String = sources.iter().map(|&s| format!("<td class=\"n\">{:.1}</td>", a.frame_score_of_source(frame, s))).collect();
             let _ = write!(h, "<tr><td>{}</td>{cells}</tr>", esc(name));
         }
         h.push_str("</table>");
     }
 
     // Markers per source.
-    let source_of = |doc: &str| a.documents.iter().find(|d| d.id == doc).map(|d| d.source.as_str()).unwrap_or("");
+    let source_of = |doc: u32| a.documents.get(doc as usize).map(|d| d.source);
     let _ = write!(h, "<h2>{}</h2><table><tr><th></th>{header}</tr>", l.markers);
-    for kind in ["hedge", "distancing", "certainty"] {
+    for kind in [MarkerKind::Hedge, MarkerKind::Distancing, MarkerKind::Certainty] {
         let cells: String = sources
             .iter()
-            .map(|s| {
-                let found: Vec<&str> = a.markers.iter().filter(|m| m.kind == kind && source_of(&m.document) == *s).map(|m| m.marker.as_str()).collect();
+            .map(|&s| {
+                let found: Vec<&str> = a.markers.iter().filter(|m| m.kind == kind && source_of(m.document) == Some(s)).map(|m| m.marker.as_str()).collect();
                 let mut examples: Vec<&str> = Vec::new();
                 for m in &found {
                     if !examples.contains(m) && examples.len() < 4 {
@@ -220,7 +223,7 @@ pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
                 format!("<td><b>{}</b> <span class=\"muted\">{}</span></td>", found.len(), esc(&examples.join(" · ")))
             })
             .collect();
-        let _ = write!(h, "<tr><th>{kind}</th>{cells}</tr>");
+        let _ = write!(h, "<tr><th>{}</th>{cells}</tr>", kind.as_str());
     }
     h.push_str("</table>");
 

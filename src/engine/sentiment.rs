@@ -10,10 +10,10 @@
 //! arithmetic and `sqrt` only, so the same text gives the same bits natively
 //! and in the browser.
 
-use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, RoleCounts, SentimentRow, Span};
+use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, Role, RoleCounts, Scope, SentimentRow, Span};
 use super::segment::{keys_of, tokenize, Segmented, Token, TokenKind, Vocab};
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 // ------------------------------------------------------------ tuning numbers
@@ -349,30 +349,6 @@ fn lexicon(lang: Lang) -> &'static Lexicon {
 }
 
 // ------------------------------------------------------------ results
-
-/// The part an actor plays at one mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Role {
-    /// Carries out a harmful act ("le régime a bombardé", "attack by X").
-    Agent,
-    /// Suffers a harmful act ("des civils ont été tués", "X was attacked").
-    Victim,
-    /// Receives support, help or praise ("soutenir la Turquie").
-    Recipient,
-    /// None of these could be told.
-    Neutral,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Agent => "agent",
-            Role::Victim => "victim",
-            Role::Recipient => "recipient",
-            Role::Neutral => "neutral",
-        }
-    }
-}
 
 /// One scored word that moved a mention's score.
 #[derive(Debug, Clone, PartialEq)]
@@ -1753,15 +1729,13 @@ impl Tally {
         }
     }
 
-    fn row(self, actor: &str, document: &str, scope: &str, source: &str) -> SentimentRow {
+    fn row(self, actor: u32, scope: Scope) -> SentimentRow {
         let n = self.n.max(1) as f64;
         SentimentRow {
-            actor: actor.to_string(),
-            document: document.to_string(),
+            actor,
+            scope,
             score: round4(self.sum / n),
             mentions: self.n,
-            scope: scope.to_string(),
-            source: source.to_string(),
             confidence: round4(self.n as f64 / (self.n as f64 + CONFIDENCE_HALF)),
             uncertain: self.n <= UNCERTAIN_MAX_MENTIONS,
             roles: self.roles,
@@ -1787,16 +1761,14 @@ fn evidence_row(m: &MentionRow, sentence: Span, r: MentionSentiment) -> Option<M
         cues.sort_by_key(|c| c.span);
     }
     Some(MentionEvidence {
-        actor: m.actor.clone(),
-        document: m.document.clone(),
+        actor: m.actor,
+        document: m.document,
         mention: m.span,
         sentence,
         score: r.score,
-        role: r.role.as_str().to_string(),
+        role: r.role,
         speaker: r.speaker,
-        // Collected anew, not mapped in place: the scorer's list can be much
-        // longer than what is kept, and the row would hold its capacity.
-        cues: cues.iter().map(|c| CueRow { span: c.span, word: c.word.clone(), weight: c.weight }).collect::<Vec<_>>(),
+        cues: cues.iter().map(|c| CueRow { span: c.span, weight: c.weight }).collect(),
         rest: round4(rest),
     })
 }
@@ -1812,58 +1784,44 @@ pub(crate) fn score_actors(
     actors: &[ActorRow],
     mentions: &[MentionRow],
 ) -> (Vec<SentimentRow>, Vec<MentionEvidence>) {
-    let doc_index: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-    let rank: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let mut per_doc: BTreeMap<(usize, usize), Tally> = BTreeMap::new();
-    // Sources by name, and each document's source as an index into them.
-    let mut sources: Vec<&str> = docs.iter().map(|d| d.source.as_str()).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let source_of: Vec<usize> = docs.iter().map(|d| sources.binary_search(&d.source.as_str()).unwrap_or(0)).collect();
-    let mut per_source: BTreeMap<(usize, usize), Tally> = BTreeMap::new();
+    // Per actor, its tallies by document and by source (few each: a map per actor).
+    let mut per_doc: Vec<BTreeMap<u32, Tally>> = (0..actors.len()).map(|_| BTreeMap::new()).collect();
+    let mut per_source: Vec<BTreeMap<u32, Tally>> = (0..actors.len()).map(|_| BTreeMap::new()).collect();
     let mut evidence = Vec::new();
     // The sentence read last: mentions come in text order, so the mentions
     // of one sentence follow each other.
-    let mut last: Option<((usize, usize), Ctx)> = None;
+    let mut last: Option<((u32, u32), Ctx)> = None;
     // The lexicon of each language read against the vocabulary, on first need.
     let (mut fr, mut en): (Option<Tables>, Option<Tables>) = (None, None);
     for m in mentions {
-        let (Some(&d), Some(&a)) = (doc_index.get(m.document.as_str()), rank.get(m.actor.as_str())) else {
+        let (d, a) = (m.document as usize, m.actor as usize);
+        if a >= actors.len() || d >= docs.len() {
             continue;
-        };
-        let Some(sentence) = segs[d].sentences.get(m.sentence) else {
+        }
+        let Some(sentence) = segs[d].sentences.get(m.sentence as usize) else {
             continue;
         };
         let doc = &docs[d];
-        if last.as_ref().is_none_or(|(key, _)| *key != (d, m.sentence)) {
+        if last.as_ref().is_none_or(|(key, _)| *key != (m.document, m.sentence)) {
             let lang = Lang::from_code(&doc.language);
             let tables = match lang {
                 Lang::Fr => fr.get_or_insert_with(|| Tables::new(vocab, lang)),
                 Lang::En => en.get_or_insert_with(|| Tables::new(vocab, lang)),
             };
             let ctx = Ctx::new(&doc.text, &segs[d].tokens[sentence.tokens.clone()], vocab, tables);
-            last = Some(((d, m.sentence), ctx));
+            last = Some(((m.document, m.sentence), ctx));
         }
         let Some((_, ctx)) = last.as_ref() else { continue };
         let r = score_in_ctx(ctx, m.span);
-        per_doc.entry((a, d)).or_default().add(&r);
-        per_source.entry((a, source_of[d])).or_default().add(&r);
+        per_doc[a].entry(m.document).or_default().add(&r);
+        per_source[a].entry(doc.source).or_default().add(&r);
         evidence.extend(evidence_row(m, sentence.span, r));
     }
     let mut rows = Vec::new();
-    for a in 0..actors.len() {
-        let id = actors[a].id.as_str();
-        let doc_keys: Vec<(usize, usize)> = per_doc.range((a, 0)..(a + 1, 0)).map(|(k, _)| *k).collect();
-        for k in doc_keys {
-            let t = per_doc.remove(&k).unwrap_or_default();
-            let doc = &docs[k.1];
-            rows.push(t.row(id, &doc.id, "document", &doc.source));
-        }
-        let source_keys: Vec<(usize, usize)> = per_source.range((a, 0)..(a + 1, 0)).map(|(k, _)| *k).collect();
-        for k in source_keys {
-            let t = per_source.remove(&k).unwrap_or_default();
-            rows.push(t.row(id, "", "source", sources[k.1]));
-        }
+    for (a, (docs_of, sources_of)) in per_doc.into_iter().zip(per_source).enumerate() {
+        let actor = a as u32;
+        rows.extend(docs_of.into_iter().map(|(d, t)| t.row(actor, Scope::Document(d))));
+        rows.extend(sources_of.into_iter().map(|(s, t)| t.row(actor, Scope::Source(s))));
     }
     (rows, evidence)
 }

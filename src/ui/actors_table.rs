@@ -35,7 +35,8 @@ pub struct ActorsTableProps {
 enum Sort {
     Total,
     Name,
-    Source(String),
+    /// By one source's count (its index).
+    Source(u32),
 }
 
 #[function_component(ActorsTable)]
@@ -56,7 +57,7 @@ pub fn actors_table(props: &ActorsTableProps) -> Html {
         Sort::Total => rows.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.name.cmp(&y.name))),
         Sort::Name => rows.sort_by_key(|r| crate::engine::fold(&r.name)),
         Sort::Source(s) => rows.sort_by(|x, y| {
-            let n = |r: &ActorRow| r.sources.get(s).copied().unwrap_or(0);
+            let n = |r: &ActorRow| r.mentions_in_source(*s);
             n(y).cmp(&n(x)).then_with(|| y.total.cmp(&x.total))
         }),
     }
@@ -78,7 +79,7 @@ pub fn actors_table(props: &ActorsTableProps) -> Html {
             </th>
         }
     };
-    let label_of = |i: usize, s: &str| props.source_labels.get(i).cloned().unwrap_or_else(|| s.to_string());
+    let label_of = |i: usize, s: u32| props.source_labels.get(i).cloned().unwrap_or_else(|| a.source_name(s).to_string());
     html! {
         <div class="table-wrap">
             <table class="actors">
@@ -87,7 +88,7 @@ pub fn actors_table(props: &ActorsTableProps) -> Html {
                     <tr>
                         { header(t.actor.to_string(), Sort::Name, "") }
                         <th scope="col">{ t.kind }</th>
-                        { for sources.iter().enumerate().map(|(i, s)| header(label_of(i, s), Sort::Source(s.clone()), "num")) }
+                        { for sources.iter().enumerate().map(|(i, &s)| header(label_of(i, s), Sort::Source(s), "num")) }
                         { header(t.total.to_string(), Sort::Total, "num") }
                     </tr>
                 </thead>
@@ -104,8 +105,8 @@ pub fn actors_table(props: &ActorsTableProps) -> Html {
                             <tr data-actor={actor.id.clone()}>
                                 <th scope="row" title={actor.aliases.join(", ")}>{ name }</th>
                                 <td class={classes!("kind", format!("kind-{}", actor.kind))}>{ (t.kind_name)(&actor.kind) }</td>
-                                { for sources.iter().map(|s| {
-                                    let n = actor.sources.get(s).copied().unwrap_or(0);
+                                { for sources.iter().map(|&s| {
+                                    let n = actor.mentions_in_source(s);
                                     html! { <td class={classes!("num", (n == 0).then_some("zero"))}>{ n }</td> }
                                 }) }
                                 <td class="num total">{ actor.total }</td>

@@ -6,7 +6,7 @@ use super::app::{Store, WorkerHandle};
 use super::charts::{Bars, Network, NetworkEdge, NetworkNode, NumberFormat, Series};
 use super::sentiment_view::ActorSentiment;
 use super::worker::Request;
-use super::state::{sources_in_order, Action};
+use super::state::{lookup, sources_in_order, Action};
 use crate::engine::{ActorEdit, ActorRow, Analysis};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -19,6 +19,8 @@ const KINDS: [&str; 8] = ["person", "state", "organisation", "armed_group", "pla
 const COMPANIONS: usize = 12;
 /// Characters of context on each side of a mention in the evidence list.
 const CONTEXT_CHARS: usize = 90;
+/// Mentions listed per source on an actor's page (the concordance lists them all).
+const MENTIONS_SHOWN: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct ActorsViewProps {
@@ -33,9 +35,9 @@ pub fn actors_view(props: &ActorsViewProps) -> Html {
     let filter = use_state(String::new);
     let kind = use_state(|| None::<String>);
     let a = &props.analysis;
-    let labels: Vec<String> = sources_in_order(a).iter().map(|s| store.source_label(s)).collect();
-    if let Some(actor) = store.selected_actor.as_ref().and_then(|id| a.actors.iter().find(|r| &r.id == id)) {
-        return html! { <ActorPage analysis={a.clone()} actor={actor.clone()} /> };
+    let labels: Vec<String> = sources_in_order(a).iter().map(|&s| store.source_label_of(a, s)).collect();
+    if let Some(index) = store.selected_actor.as_ref().and_then(|id| lookup(a).actor(id)) {
+        return html! { <ActorPage analysis={a.clone()} actor={a.actors[index as usize].clone()} {index} /> };
     }
     let on_filter = {
         let filter = filter.clone();
@@ -108,33 +110,30 @@ fn describe(e: &ActorEdit) -> String {
 struct ActorPageProps {
     analysis: Rc<Analysis>,
     actor: ActorRow,
+    /// Its index in the analysis.
+    index: u32,
 }
 
 #[function_component(ActorPage)]
 fn actor_page(props: &ActorPageProps) -> Html {
     let store = use_context::<Store>().expect("state context");
     let t = store.lang().text();
-    let (a, actor) = (&props.analysis, &props.actor);
+    let (a, actor, index) = (&props.analysis, &props.actor, props.index);
+    let found = lookup(a);
     let sources = sources_in_order(a);
-    let source_of = |doc: &str| a.documents.iter().find(|d| d.id == doc).map(|d| d.source.clone()).unwrap_or_default();
+    let source_of = |doc: u32| a.documents[doc as usize].source;
     let back = { let store = store.clone(); Callback::from(move |_| store.dispatch(Action::SelectActor(None))) };
-    let source_labels: Vec<String> = sources.iter().map(|s| store.source_label(s)).collect();
+    let source_labels: Vec<String> = sources.iter().map(|&s| store.source_label_of(a, s)).collect();
 
     // Labels per source: label → source → count.
-    let mut labels: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
-    for l in a.labels.iter().filter(|l| l.actor == actor.id) {
-        *labels.entry(l.label.as_str()).or_default().entry(source_of(&l.document)).or_default() += l.count;
+    let mut labels: BTreeMap<&str, BTreeMap<u32, usize>> = BTreeMap::new();
+    for &i in &found.labels_of_actor[index as usize] {
+        let l = &a.labels[i as usize];
+        *labels.entry(l.label.as_str()).or_default().entry(source_of(l.document)).or_default() += l.count;
     }
-    // Companions: actors in the same sentences, summed over documents.
-    let mut companions: BTreeMap<&str, usize> = BTreeMap::new();
-    for c in &a.cooccurrences {
-        let other = if c.a == actor.id { &c.b } else if c.b == actor.id { &c.a } else { continue };
-        *companions.entry(other.as_str()).or_default() += c.sentences;
-    }
-    let mut companions: Vec<(&str, usize)> = companions.into_iter().collect();
-    companions.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(y.0)));
-    companions.truncate(COMPANIONS);
-    let name_of = |id: &str| a.actors.iter().find(|r| r.id == id).map(|r| r.name.clone()).unwrap_or_else(|| id.to_string());
+    // Companions: actors in the same sentences, summed over documents, most first.
+    let companions: Vec<(u32, usize)> = found.companions[index as usize].iter().take(COMPANIONS).copied().collect();
+    let name_of = |x: u32| a.actors[x as usize].name.clone();
 
     html! {
         <section class="actor-page" aria-label={actor.name.clone()}>
@@ -143,16 +142,16 @@ fn actor_page(props: &ActorPageProps) -> Html {
             <p class="aliases"><strong>{ t.aliases_seen }{ " : " }</strong>{ actor.aliases.join(" · ") }</p>
 
             <Bars lang={store.lang()} title={t.mentions_per_source} categories={source_labels.clone()} category_label={t.source}
-                series={vec![Series::new(t.mentions_per_source, sources.iter().map(|s| actor.sources.get(s).copied().unwrap_or(0) as f64).collect())]}
+                series={vec![Series::new(t.mentions_per_source, sources.iter().map(|&s| actor.mentions_in_source(s) as f64).collect())]}
                 format={NumberFormat::integer()} />
 
-            <ActorSentiment analysis={a.clone()} lang={store.lang()} actor={actor.id.clone()} source_labels={source_labels.clone()} />
+            <ActorSentiment analysis={a.clone()} lang={store.lang()} actor={index} source_labels={source_labels.clone()} />
 
             if !labels.is_empty() {
                 <h3>{ t.labels_used }</h3>
                 <div class="table-wrap">
                     <table class="labels">
-                        <thead><tr><th scope="col">{ "" }</th>{ for sources.iter().map(|s| html! { <th scope="col" class="num">{ store.source_label(s) }</th> }) }</tr></thead>
+                        <thead><tr><th scope="col">{ "" }</th>{ for source_labels.iter().map(|s| html! { <th scope="col" class="num">{ s }</th> }) }</tr></thead>
                         <tbody>
                             { for labels.iter().map(|(label, per)| html! {
                                 <tr><th scope="row">{ *label }</th>
@@ -165,17 +164,17 @@ fn actor_page(props: &ActorPageProps) -> Html {
             }
 
             if !companions.is_empty() {
-                <CompanionNetwork analysis={a.clone()} actor={actor.id.clone()} companions={companions.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>()} />
+                <CompanionNetwork analysis={a.clone()} actor={index} companions={companions.iter().map(|(x, _)| *x).collect::<Vec<_>>()} />
                 <ul class="companions">
-                    { for companions.iter().map(|(id, n)| {
-                        let select = { let (store, id) = (store.clone(), id.to_string()); Callback::from(move |_| store.dispatch(Action::SelectActor(Some(id.clone())))) };
-                        html! { <li><button class="link-like" onclick={select}>{ name_of(id) }</button>{ format!(" ({n})") }</li> }
+                    { for companions.iter().map(|&(x, n)| {
+                        let select = { let (store, id) = (store.clone(), a.actors[x as usize].id.clone()); Callback::from(move |_| store.dispatch(Action::SelectActor(Some(id.clone())))) };
+                        html! { <li><button class="link-like" onclick={select}>{ name_of(x) }</button>{ format!(" ({n})") }</li> }
                     }) }
                 </ul>
             }
 
             <Collocates actor={actor.id.clone()} />
-            <Evidence analysis={a.clone()} actor={actor.id.clone()} />
+            <Evidence analysis={a.clone()} actor={index} />
             <ActorEdits analysis={a.clone()} actor={actor.clone()} />
         </section>
     }
@@ -184,7 +183,8 @@ fn actor_page(props: &ActorPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct EvidenceProps {
     analysis: Rc<Analysis>,
-    actor: String,
+    /// The actor's index.
+    actor: u32,
 }
 
 /// Every mention of the actor in context, grouped by source.
@@ -192,18 +192,23 @@ struct EvidenceProps {
 fn evidence(props: &EvidenceProps) -> Html {
     let store = use_context::<Store>().expect("state context");
     let a = &props.analysis;
+    let found = lookup(a);
+    let mentions = &found.mentions_of_actor[props.actor as usize];
     html! {
         <div class="evidence">
-            { for sources_in_order(a).iter().map(|source| {
-                let lines: Vec<Html> = a.mentions.iter().filter(|m| m.actor == props.actor).filter_map(|m| {
-                    let doc = a.documents.iter().find(|d| d.id == m.document && &d.source == source)?;
+            { for sources_in_order(a).iter().map(|&source| {
+                let of_source: Vec<&crate::engine::MentionRow> = mentions.iter().map(|&i| &a.mentions[i as usize]).filter(|m| a.documents[m.document as usize].source == source).collect();
+                // A mention's context is built when the list is opened: an actor can have thousands.
+                let lines: Vec<Html> = of_source.iter().take(MENTIONS_SHOWN).map(|m| {
+                    let doc = &a.documents[m.document as usize];
                     let (left, hit, right) = context(&doc.text, m.span.start, m.span.end);
-                    Some(html! { <li class="kwic"><span class="left">{ left }</span><mark>{ hit }</mark><span class="right">{ right }</span></li> })
+                    html! { <li class="kwic"><span class="left">{ left }</span><mark>{ hit }</mark><span class="right">{ right }</span></li> }
                 }).collect();
-                if lines.is_empty() { html! {} } else { html! {
+                if of_source.is_empty() { html! {} } else { html! {
                     <details class="evidence-source">
-                        <summary>{ format!("{} ({})", store.source_label(source), lines.len()) }</summary>
+                        <summary>{ format!("{} ({})", store.source_label_of(a, source), of_source.len()) }</summary>
                         <ul>{ for lines.into_iter() }</ul>
+                        if of_source.len() > MENTIONS_SHOWN { <p class="hint">{ format!("+ {}", of_source.len() - MENTIONS_SHOWN) }</p> }
                     </details>
                 } }
             }) }
@@ -322,8 +327,9 @@ fn actor_edits(props: &ActorEditsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct CompanionNetworkProps {
     analysis: Rc<Analysis>,
-    actor: String,
-    companions: Vec<String>,
+    /// Actor indices.
+    actor: u32,
+    companions: Vec<u32>,
 }
 
 /// The actor and those named in the same sentences, with the links among them.
@@ -332,23 +338,28 @@ fn companion_network(props: &CompanionNetworkProps) -> Html {
     let store = use_context::<Store>().expect("state context");
     let t = store.lang().text();
     let a = &props.analysis;
-    let ids: Vec<&str> = std::iter::once(props.actor.as_str()).chain(props.companions.iter().map(String::as_str)).collect();
-    let nodes: Vec<NetworkNode> = ids
+    let found = lookup(a);
+    let shown: Vec<u32> = std::iter::once(props.actor).chain(props.companions.iter().copied()).collect();
+    let nodes: Vec<NetworkNode> = shown
         .iter()
-        .filter_map(|id| a.actors.iter().find(|r| r.id == *id))
+        .map(|&x| &a.actors[x as usize])
         .map(|r| NetworkNode { id: r.id.clone(), label: r.name.clone(), kind: r.kind.clone(), weight: r.total as f64 })
         .collect();
-    let mut weights: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for c in &a.cooccurrences {
-        if ids.contains(&c.a.as_str()) && ids.contains(&c.b.as_str()) {
-            let key = if c.a < c.b { (c.a.as_str(), c.b.as_str()) } else { (c.b.as_str(), c.a.as_str()) };
-            *weights.entry(key).or_default() += c.sentences;
+    // Links among the shown actors, from each one's companions (summed over documents).
+    let mut edges: Vec<NetworkEdge> = Vec::new();
+    for &x in &shown {
+        for &(y, w) in &found.companions[x as usize] {
+            let (ix, iy) = (&a.actors[x as usize].id, &a.actors[y as usize].id);
+            if shown.contains(&y) && ix < iy {
+                edges.push(NetworkEdge { a: ix.clone(), b: iy.clone(), weight: w as f64 });
+            }
         }
     }
-    let edges: Vec<NetworkEdge> = weights.iter().map(|((x, y), w)| NetworkEdge { a: x.to_string(), b: y.to_string(), weight: *w as f64 }).collect();
+    edges.sort_by(|p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
     let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
+    let selected = Some(a.actors[props.actor as usize].id.clone());
     html! {
-        <Network lang={store.lang()} title={t.network_title} weight_label={t.network_weight} edge_label={t.network_edge} {nodes} {edges} on_select={select} selected={Some(props.actor.clone())} />
+        <Network lang={store.lang()} title={t.network_title} weight_label={t.network_weight} edge_label={t.network_edge} {nodes} {edges} on_select={select} {selected} />
     }
 }
 

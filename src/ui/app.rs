@@ -245,7 +245,7 @@ pub fn app() -> Html {
                                     View::Framing => html! { <FramingView {analysis} /> },
                                     View::Concordance => html! { <Concordance {analysis} /> },
                                     View::Overview => {
-                                        let source_labels: Vec<String> = super::state::sources_in_order(&analysis).iter().map(|s| store.source_label(s)).collect();
+                                        let source_labels: Vec<String> = super::state::sources_in_order(&analysis).iter().map(|&s| store.source_label_of(&analysis, s)).collect();
                                         let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
                                         html! { <Overview {analysis} {lang} {source_labels} on_select={select} /> }
                                     }

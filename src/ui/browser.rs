@@ -59,7 +59,8 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String
     download_parts(name, mime, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))
 }
 
-fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
+/// Offers the concatenated `parts` (strings or byte arrays) as a file download named `name`.
+pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(|e| format!("{e:?}"))?;

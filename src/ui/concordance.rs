@@ -70,8 +70,8 @@ pub fn concordance(props: &ConcordanceProps) -> Html {
     let doc_label = |id: &str| {
         let d = a.documents.iter().find(|d| d.id == id);
         match d {
-            Some(d) if store.saved.settings.blind && !store.revealed => store.source_label(&d.source),
-            Some(d) => format!("{} · {}", store.source_label(&d.source), d.id),
+            Some(d) if store.saved.settings.blind && !store.revealed => store.source_label_of(a, d.source),
+            Some(d) => format!("{} · {}", store.source_label_of(a, d.source), d.id),
             None => id.to_string(),
         }
     };

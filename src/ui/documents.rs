@@ -136,7 +136,7 @@ fn removed(props: &RemovedProps) -> Html {
     if d.removed.is_empty() {
         return html! {};
     }
-    let count = |reason: &str| d.removed.iter().filter(|r| r.reason == reason).count();
+    let count = |reason: &str| d.removed.iter().filter(|r| r.reason.as_str() == reason).count();
     html! {
         <details class="removed">
             <summary>{ (t.removed_summary)(count("chrome"), count("repeated_paragraph"), count("markup")) }</summary>
@@ -148,8 +148,8 @@ fn removed(props: &RemovedProps) -> Html {
                     };
                     html! {
                         <li>
-                            <span class="reason">{ (t.removed_reason)(&r.reason) }</span>
-                            <q class="removed-text">{ &r.text }</q>
+                            <span class="reason">{ (t.removed_reason)(r.reason.as_str()) }</span>
+                            <q class="removed-text">{ r.span.slice(&d.text) }</q>
                             <button class="link" onclick={put_back}>{ t.put_back }</button>
                         </li>
                     }

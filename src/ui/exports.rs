@@ -7,6 +7,11 @@ use super::state::{Action, Level, Notice};
 use crate::engine;
 use yew::prelude::*;
 
+/// The JSON export's file name.
+const JSON_FILE: &str = "prisme-analysis.json";
+/// The JSON export goes into the file in parts of about this many bytes.
+const JSON_PART_BYTES: usize = 1 << 20;
+
 #[function_component(Exports)]
 pub fn exports() -> Html {
     let store = use_context::<Store>().expect("state context");
@@ -20,7 +25,12 @@ pub fn exports() -> Html {
         let store = store.clone();
         Callback::from(move |_| {
             if let Some(a) = &store.analysis {
-                report(browser::download("prisme-analysis.json", "application/json", &engine::to_json(a)), &store);
+                // Written in parts straight into the file: a large analysis is never one string.
+                let parts = js_sys::Array::new();
+                let written = engine::write_json(a, JSON_PART_BYTES, &mut |part| {
+                    parts.push(&js_sys::Uint8Array::from(part.as_slice()));
+                });
+                report(written.map_err(|e| e.to_string()).and_then(|_| browser::download_parts(JSON_FILE, "application/json", &parts)), &store);
             }
         })
     };

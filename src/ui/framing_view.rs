@@ -6,7 +6,7 @@ use super::app::Store;
 use super::charts::{FrameProfile, NumberFormat};
 use super::i18n::Lang;
 use super::state::{sources_in_order, Action, View};
-use crate::engine::{Analysis, KeywordRow, FRAMES};
+use crate::engine::{Analysis, Direction, Frame, KeywordRow, MarkerKind, FRAMES};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -55,14 +55,14 @@ pub fn key_terms(props: &KeyTermsProps) -> Html {
             <h3>{ t.key_terms }</h3>
             <p class="hint">{ t.key_terms_help }</p>
             <div class="term-columns">
-                { for sources.iter().enumerate().map(|(i, s)| html! {
+                { for sources.iter().enumerate().map(|(i, &s)| html! {
                     <div class="term-column">
-                        <h4>{ props.source_labels.get(i).cloned().unwrap_or_else(|| s.clone()) }</h4>
+                        <h4>{ props.source_labels.get(i).cloned().unwrap_or_else(|| a.source_name(s).to_string()) }</h4>
                         <p class="term-dir">{ t.over_used }</p>
-                        { column(a.keywords_of_source(s, "over")) }
+                        { column(a.keywords_of_source(s, Direction::Over)) }
                         if props.under {
                             <p class="term-dir">{ t.under_used }</p>
-                            { column(a.keywords_of_source(s, "under")) }
+                            { column(a.keywords_of_source(s, Direction::Under)) }
                         }
                     </div>
                 }) }
@@ -83,7 +83,7 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
     let t = lang.text();
     let a = &props.analysis;
     let sources = sources_in_order(a);
-    let labels: Vec<String> = sources.iter().map(|s| store.source_label(s)).collect();
+    let labels: Vec<String> = sources.iter().map(|&s| store.source_label_of(a, s)).collect();
     let concordance = {
         let store = store.clone();
         Callback::from(move |q: String| {
@@ -94,27 +94,25 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
 
     // Frame profile: frames × sources, per 1,000 words.
     let frame_names: Vec<String> = FRAMES.iter().map(|f| if lang == Lang::Fr { f.name_fr.to_string() } else { f.name.to_string() }).collect();
-    let frame_values: Vec<Vec<f64>> = FRAMES.iter().map(|f| sources.iter().map(|s| a.frame_score_of_source(f.id, s)).collect()).collect();
+    let frame_values: Vec<Vec<f64>> = Frame::ALL.iter().map(|&f| sources.iter().map(|&s| a.frame_score_of_source(f, s)).collect()).collect();
 
     // Markers per source and kind, with examples.
-    let source_of = |doc: &str| a.documents.iter().find(|d| d.id == doc).map(|d| d.source.clone()).unwrap_or_default();
-    let mut markers: BTreeMap<(String, &str), Vec<&str>> = BTreeMap::new();
+    let source_of = |doc: u32| a.documents[doc as usize].source;
+    let mut markers: BTreeMap<(u32, MarkerKind), Vec<&str>> = BTreeMap::new();
     for m in &a.markers {
-        markers.entry((source_of(&m.document), m.kind.as_str())).or_default().push(m.marker.as_str());
+        markers.entry((source_of(m.document), m.kind)).or_default().push(m.marker.as_str());
     }
-    let words: BTreeMap<String, usize> = sources
-        .iter()
-        .map(|s| (s.clone(), a.documents.iter().filter(|d| &d.source == s).map(|d| d.words).sum()))
-        .collect();
+    let words = |s: u32| a.sources.get(s as usize).map_or(0, |s| s.words);
 
     // Naming: actor × source → labels with counts.
-    let mut naming: BTreeMap<&str, BTreeMap<String, BTreeMap<&str, usize>>> = BTreeMap::new();
+    let mut naming: BTreeMap<u32, BTreeMap<u32, BTreeMap<&str, usize>>> = BTreeMap::new();
     for l in &a.labels {
-        *naming.entry(l.actor.as_str()).or_default().entry(source_of(&l.document)).or_default().entry(l.label.as_str()).or_default() += l.count;
+        *naming.entry(l.actor).or_default().entry(source_of(l.document)).or_default().entry(l.label.as_str()).or_default() += l.count;
     }
-    let mut named: Vec<&crate::engine::ActorRow> = a.actors.iter().filter(|r| naming.contains_key(r.id.as_str())).collect();
-    named.sort_by(|x, y| y.total.cmp(&x.total));
+    let mut named: Vec<u32> = naming.keys().copied().collect();
+    named.sort_by(|&x, &y| a.actors[y as usize].total.cmp(&a.actors[x as usize].total).then(x.cmp(&y)));
     named.truncate(NAMING_ACTORS);
+    const KINDS: [MarkerKind; 3] = [MarkerKind::Hedge, MarkerKind::Distancing, MarkerKind::Certainty];
 
     html! {
         <section class="framing" aria-label={t.view_framing}>
@@ -129,23 +127,23 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
                     <table>
                         <thead><tr>
                             <th scope="col">{ t.source }</th>
-                            { for ["hedge", "distancing", "certainty"].iter().map(|k| html! { <th scope="col" class="num">{ (t.marker_kind)(k) }</th> }) }
+                            { for KINDS.iter().map(|k| html! { <th scope="col" class="num">{ (t.marker_kind)(k.as_str()) }</th> }) }
                             <th scope="col">{ t.examples }</th>
                         </tr></thead>
                         <tbody>
-                            { for sources.iter().zip(&labels).map(|(s, label)| {
-                                let per_1000 = |n: usize| { let w = words.get(s).copied().unwrap_or(0).max(1); n as f64 * 1000.0 / w as f64 };
+                            { for sources.iter().zip(&labels).map(|(&s, label)| {
+                                let per_1000 = |n: usize| { let w = words(s).max(1); n as f64 * 1000.0 / w as f64 };
                                 let mut examples: Vec<&str> = Vec::new();
-                                for k in ["distancing", "hedge", "certainty"] {
-                                    for m in markers.get(&(s.clone(), k)).into_iter().flatten() {
+                                for k in [MarkerKind::Distancing, MarkerKind::Hedge, MarkerKind::Certainty] {
+                                    for m in markers.get(&(s, k)).into_iter().flatten() {
                                         if !examples.contains(m) && examples.len() < MARKER_EXAMPLES { examples.push(m); }
                                     }
                                 }
                                 html! {
                                     <tr>
                                         <th scope="row">{ label }</th>
-                                        { for ["hedge", "distancing", "certainty"].iter().map(|k| {
-                                            let n = markers.get(&(s.clone(), *k)).map(Vec::len).unwrap_or(0);
+                                        { for KINDS.iter().map(|k| {
+                                            let n = markers.get(&(s, *k)).map(Vec::len).unwrap_or(0);
                                             html! { <td class="num" title={format!("{:.1} / 1 000", per_1000(n))}>{ n }</td> }
                                         }) }
                                         <td class="examples">{ examples.join(" · ") }</td>
@@ -164,11 +162,11 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
                         <table>
                             <thead><tr><th scope="col">{ t.actor }</th>{ for labels.iter().map(|l| html! { <th scope="col">{ l }</th> }) }</tr></thead>
                             <tbody>
-                                { for named.iter().map(|actor| {
-                                    let per = &naming[actor.id.as_str()];
+                                { for named.iter().map(|x| {
+                                    let per = &naming[x];
                                     html! {
                                         <tr>
-                                            <th scope="row">{ &actor.name }</th>
+                                            <th scope="row">{ &a.actors[*x as usize].name }</th>
                                             { for sources.iter().map(|s| {
                                                 let cell = per.get(s).map(|m| {
                                                     let mut v: Vec<(&&str, &usize)> = m.iter().collect();

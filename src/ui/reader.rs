@@ -2,7 +2,7 @@
 //! and what cleaning left out greyed. Activating a mention says who it is.
 
 use super::app::Store;
-use super::state::Action;
+use super::state::{lookup, Action};
 use crate::engine::{Analysis, Span};
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -81,18 +81,22 @@ pub fn reader(props: &ReaderProps) -> Html {
         Callback::from(move |e: Event| store.dispatch(Action::OpenReader(e.target_unchecked_into::<HtmlSelectElement>().value())))
     };
     let removed: Vec<Span> = doc.removed.iter().map(|r| r.span).collect();
-    let mentions: Vec<(Span, String)> = a.mentions.iter().filter(|m| m.document == doc.id).map(|m| (m.span, m.actor.clone())).collect();
+    let found = lookup(a);
+    let d = a.documents.iter().position(|x| x.id == doc.id).unwrap_or(0);
+    let id_of = |x: u32| a.actors[x as usize].id.clone();
+    let range = found.mentions_of_document[d].clone();
+    let mentions: Vec<(Span, String)> = a.mentions[range.start as usize..range.end as usize].iter().map(|m| (m.span, id_of(m.actor))).collect();
     // One underline per cue word: the first actor it counts for.
     let mut cues: Vec<(Span, String, f64)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for e in a.sentiment_evidence.iter().filter(|e| e.document == doc.id) {
+    for e in found.evidence_of_document[d].iter().map(|&i| &a.sentiment_evidence[i as usize]) {
         for c in &e.cues {
             if c.weight != 0.0 && seen.insert(c.span) {
-                cues.push((c.span, e.actor.clone(), c.weight));
+                cues.push((c.span, id_of(e.actor), c.weight));
             }
         }
     }
-    let kind_of = |id: &str| a.actors.iter().find(|r| r.id == id).map(|r| (r.name.clone(), r.kind.clone()));
+    let kind_of = |id: &str| found.actor(id).map(|x| &a.actors[x as usize]).map(|r| (r.name.clone(), r.kind.clone()));
     let blind = store.saved.settings.blind && !store.revealed;
     let info = selected.as_ref().and_then(|id| kind_of(id).map(|(name, kind)| (id.clone(), name, kind)));
     html! {
@@ -101,7 +105,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <select onchange={choose}>
                     { for a.documents.iter().map(|d| html! {
                         <option value={d.id.clone()} selected={d.id == doc.id}>
-                            { if blind { store.source_label(&d.source) } else { format!("{} — {}", d.id, d.title) } }
+                            { if blind { store.source_label_of(a, d.source) } else { format!("{} — {}", d.id, d.title) } }
                         </option>
                     }) }
                 </select>

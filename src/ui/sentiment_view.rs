@@ -3,9 +3,8 @@
 
 use super::charts::{Bars, Heatmap, NumberFormat, Series};
 use super::i18n::Lang;
-use super::state::sources_in_order;
-use crate::engine::{Analysis, MentionEvidence, SentimentRow};
-use std::collections::BTreeMap;
+use super::state::{lookup, sources_in_order};
+use crate::engine::{Analysis, Lookup, MentionEvidence, SentimentRow};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,9 +13,9 @@ const HEATMAP_ACTORS: usize = 12;
 /// Scored sentences shown per source on an actor's page before "more".
 const EVIDENCE_SHOWN: usize = 8;
 
-/// The source-level sentiment row of `actor` in `source`.
-fn source_row<'a>(a: &'a Analysis, actor: &str, source: &str) -> Option<&'a SentimentRow> {
-    a.sentiment.iter().find(|r| r.scope == "source" && r.actor == actor && r.source == source)
+/// The source-level sentiment row of `actor` in `source` (indices).
+fn source_row<'a>(a: &'a Analysis, found: &Lookup, actor: u32, source: u32) -> Option<&'a SentimentRow> {
+    found.source_sentiment(actor, source).map(|i| &a.sentiment[i as usize])
 }
 
 #[derive(Properties, PartialEq)]
@@ -32,20 +31,21 @@ pub struct SentimentHeatmapProps {
 pub fn sentiment_heatmap(props: &SentimentHeatmapProps) -> Html {
     let t = props.lang.text();
     let a = &props.analysis;
+    let found = lookup(a);
     let sources = sources_in_order(a);
-    let mut actors: Vec<&crate::engine::ActorRow> =
-        a.actors.iter().filter(|r| a.sentiment.iter().any(|s| s.actor == r.id && s.scope == "source")).collect();
-    actors.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.name.cmp(&y.name)));
+    let mut actors: Vec<u32> = (0..a.actors.len() as u32).filter(|&x| found.is_scored(x)).collect();
+    let row_of = |x: u32| &a.actors[x as usize];
+    actors.sort_by(|&x, &y| row_of(y).total.cmp(&row_of(x).total).then_with(|| row_of(x).name.cmp(&row_of(y).name)));
     actors.truncate(HEATMAP_ACTORS);
     if actors.is_empty() {
         return html! {};
     }
     let values: Vec<Vec<Option<f64>>> =
-        actors.iter().map(|r| sources.iter().map(|s| source_row(a, &r.id, s).map(|x| x.score)).collect()).collect();
+        actors.iter().map(|&r| sources.iter().map(|&s| source_row(a, &found, r, s).map(|x| x.score)).collect()).collect();
     let weak: Vec<Vec<bool>> =
-        actors.iter().map(|r| sources.iter().map(|s| source_row(a, &r.id, s).is_some_and(|x| x.uncertain)).collect()).collect();
-    let rows: Vec<String> = actors.iter().map(|r| r.name.clone()).collect();
-    let ids: Vec<String> = actors.iter().map(|r| r.id.clone()).collect();
+        actors.iter().map(|&r| sources.iter().map(|&s| source_row(a, &found, r, s).is_some_and(|x| x.uncertain)).collect()).collect();
+    let rows: Vec<String> = actors.iter().map(|&r| row_of(r).name.clone()).collect();
+    let ids: Vec<String> = actors.iter().map(|&r| row_of(r).id.clone()).collect();
     let on_select = props.on_select.clone().map(|cb| Callback::from(move |(row, _col): (usize, usize)| cb.emit(ids[row].clone())));
     html! {
         <Heatmap lang={props.lang} title={t.sentiment_heatmap} description={t.sentiment_heatmap_help} {rows}
@@ -58,7 +58,8 @@ pub fn sentiment_heatmap(props: &SentimentHeatmapProps) -> Html {
 pub struct ActorSentimentProps {
     pub analysis: Rc<Analysis>,
     pub lang: Lang,
-    pub actor: String,
+    /// The actor's index.
+    pub actor: u32,
     pub source_labels: Vec<String>,
 }
 
@@ -68,34 +69,33 @@ pub struct ActorSentimentProps {
 pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
     let t = props.lang.text();
     let a = &props.analysis;
+    let found = lookup(a);
     let sources = sources_in_order(a);
-    let scores: Vec<f64> = sources.iter().map(|s| source_row(a, &props.actor, s).map(|r| r.score).unwrap_or(f64::NAN)).collect();
+    let scores: Vec<f64> = sources.iter().map(|&s| source_row(a, &found, props.actor, s).map(|r| r.score).unwrap_or(f64::NAN)).collect();
     if scores.iter().all(|v| v.is_nan()) {
         return html! {};
     }
-    // Evidence rows of this actor, one per mention.
-    let by_mention: BTreeMap<(&str, usize), &MentionEvidence> =
-        a.sentiment_evidence.iter().filter(|e| e.actor == props.actor).map(|e| ((e.document.as_str(), e.mention.start), e)).collect();
+    // Evidence rows of this actor, one per mention, in document and text order.
+    let mut evidence: Vec<&MentionEvidence> = found.evidence_of_actor[props.actor as usize].iter().map(|&i| &a.sentiment_evidence[i as usize]).collect();
+    evidence.sort_by_key(|e| (e.document, e.mention.start));
     html! {
         <section class="actor-sentiment">
             <Bars lang={props.lang} title={t.sentiment_per_source} description={t.sentiment_heatmap_help}
                 categories={props.source_labels.clone()} series={vec![Series::new(t.sentiment_per_source, scores)]}
                 format={NumberFormat::signed(2)} domain={Some((-1.0, 1.0))} category_label={t.source} />
             <h3>{ t.sentiment_evidence }</h3>
-            { for sources.iter().enumerate().map(|(i, source)| {
-                let docs: Vec<&crate::engine::DocumentRow> = a.documents.iter().filter(|d| &d.source == source).collect();
-                let items: Vec<Html> = by_mention.iter()
-                    .filter_map(|((doc, _), e)| docs.iter().find(|d| d.id == *doc).map(|d| (d, e)))
-                    .map(|(d, e)| evidence_item(t, &d.text, e))
-                    .collect();
-                if items.is_empty() { return html! {}; }
-                let row = source_row(a, &props.actor, source);
-                let total = items.len();
+            { for sources.iter().enumerate().map(|(i, &source)| {
+                let of_source: Vec<&&MentionEvidence> = evidence.iter().filter(|e| a.documents[e.document as usize].source == source).collect();
+                if of_source.is_empty() { return html! {}; }
+                // Only the items shown are built: an actor can have thousands of scored mentions.
+                let items: Vec<Html> = of_source.iter().take(EVIDENCE_SHOWN).map(|e| evidence_item(t, &a.documents[e.document as usize].text, e)).collect();
+                let row = source_row(a, &found, props.actor, source);
+                let total = of_source.len();
                 html! {
                     <details class="evidence-source" open={i == 0}>
                         <summary>{ format!("{} — {}", props.source_labels.get(i).cloned().unwrap_or_default(),
                             row.map(|r| (t.score_of)(r.score, r.mentions)).unwrap_or_default()) }</summary>
-                        <ul class="scored">{ for items.into_iter().take(EVIDENCE_SHOWN) }</ul>
+                        <ul class="scored">{ for items.into_iter() }</ul>
                         if total > EVIDENCE_SHOWN { <p class="hint">{ format!("+ {}", total - EVIDENCE_SHOWN) }</p> }
                     </details>
                 }
@@ -134,7 +134,7 @@ fn evidence_item(t: &super::i18n::Text, text: &str, first: &MentionEvidence) -> 
     if at < sentence.end && sentence.end <= text.len() && text.is_char_boundary(at) && text.is_char_boundary(sentence.end) {
         parts.push(html! { { &text[at..sentence.end] } });
     }
-    let role = (t.role_name)(&first.role);
+    let role = (t.role_name)(first.role.as_str());
     let speaker = first.speaker.and_then(|s| text.get(s.start..s.end)).map(|s| (t.said_by)(s));
     html! {
         <li>

@@ -3,10 +3,11 @@
 //! happens here: saving, reading files and the worker live in effects.
 
 use super::i18n::Lang;
-use crate::engine::{same_content, ActorEdit, Analysis, Collocate, Config, InputDocument, KwicLine, Span, TableGuess};
+use crate::engine::{same_content, ActorEdit, Analysis, Collocate, Config, InputDocument, KwicLine, Lookup, Span, TableGuess};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use yew::Reducible;
 
 /// A message for the user: what could not be loaded, what went wrong.
@@ -137,21 +138,44 @@ impl State {
         if !self.saved.settings.blind || self.revealed {
             return source.to_string();
         }
-        let sources = self.analysis.as_ref().map(|a| sources_in_order(a)).unwrap_or_default();
-        let n = sources.iter().position(|s| s == source).unwrap_or(0);
+        let n = self
+            .analysis
+            .as_ref()
+            .and_then(|a| lookup(a).sources_in_order.iter().position(|&s| a.source_name(s) == source))
+            .unwrap_or(0);
         (self.lang().text().hidden_source)(n)
+    }
+
+    /// [`State::source_label`] of source `s` of analysis `a`.
+    pub fn source_label_of(&self, a: &Analysis, s: u32) -> String {
+        self.source_label(a.source_name(s))
     }
 }
 
-/// The sources of an analysis, in the order their first document appears.
-pub fn sources_in_order(a: &Analysis) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for d in &a.documents {
-        if !out.contains(&d.source) {
-            out.push(d.source.clone());
+/// The sources of an analysis (indices), in the order their first document appears.
+pub fn sources_in_order(a: &Rc<Analysis>) -> Vec<u32> {
+    lookup(a).sources_in_order.clone()
+}
+
+thread_local! {
+    /// The lookup of the analysis shown, built on first use.
+    static LOOKUP: RefCell<Option<(Weak<Analysis>, Rc<Lookup>)>> = const { RefCell::new(None) };
+}
+
+/// The ways into `a` (see [`Lookup`]), built once per analysis: the views
+/// read a large analysis many times, never by scanning all its rows.
+pub fn lookup(a: &Rc<Analysis>) -> Rc<Lookup> {
+    LOOKUP.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if let Some((weak, l)) = cell.as_ref() {
+            if weak.upgrade().is_some_and(|held| Rc::ptr_eq(&held, a)) {
+                return l.clone();
+            }
         }
-    }
-    out
+        let l = Rc::new(Lookup::new(a));
+        *cell = Some((Rc::downgrade(a), l.clone()));
+        l
+    })
 }
 
 /// One metadata field of a document.
@@ -319,9 +343,10 @@ impl Reducible for State {
                 // corpus's own, put back here so the analysis is whole again.
                 let mut analysis = analysis;
                 if let Some(a) = Rc::get_mut(&mut analysis) {
+                    let texts: std::collections::HashMap<&str, &str> = next.saved.corpus.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect();
                     for d in a.documents.iter_mut().filter(|d| d.text.is_empty()) {
-                        if let Some(doc) = next.saved.corpus.iter().find(|c| c.id == d.id) {
-                            d.text = doc.text.clone();
+                        if let Some(text) = texts.get(d.id.as_str()) {
+                            d.text = text.to_string();
                         }
                     }
                 }

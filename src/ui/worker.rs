@@ -97,40 +97,16 @@ pub fn start() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let data = event.data();
-        match data.as_string().map(|text| serde_json::from_str::<Request>(&text)) {
-            Some(Ok(Request::Analyse { revision, documents, config })) => {
-                let started = js_sys::Date::now();
-                let mut last = started;
-                let analysis = engine::analyse_with_progress(&documents, &config, &mut |p| {
-                    let now = js_sys::Date::now();
-                    if now - last >= PROGRESS_EVERY_MS {
-                        last = now;
-                        let stage = p.stage.to_string();
-                        post(&reply_to, &Reply::Progress { revision, stage, done: p.done, total: p.total });
-                    }
-                });
-                drop(documents);
-                let elapsed_ms = js_sys::Date::now() - started;
-                // The page has every document's text already: the reply leaves
-                // them out (most of its size) and the page puts them back.
-                let mut analysis = analysis;
-                let texts: Vec<String> = analysis.documents.iter_mut().map(|d| std::mem::take(&mut d.text)).collect();
-                // Sent in parts of UTF-8 bytes whose buffers are handed over,
-                // each prefixed with the revision; then a string saying it is all there.
-                let prefix = format!("{revision}\t");
-                let sent = engine::write_parts(&analysis, PART_BYTES, prefix.as_bytes(), &mut |part| {
-                    let bytes = js_sys::Uint8Array::from(part.as_slice());
-                    drop(part);
-                    let _ = reply_to.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
-                });
-                if sent.is_ok() {
-                    post(&reply_to, &Reply::AnalysisDone { revision, elapsed_ms });
-                }
-                for (d, text) in analysis.documents.iter_mut().zip(texts) {
-                    d.text = text;
-                }
-                LATEST.with(|l| *l.borrow_mut() = Some((revision, analysis)));
+        // An analysis request comes as bytes (see `Analyser::analyse`).
+        if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
+            match read_analyse_request(&bytes.to_vec()) {
+                Ok((revision, config, documents)) => run_analysis(&reply_to, revision, documents, &config),
+                Err(e) => post(&reply_to, &documents_reply(Vec::new(), vec![format!("bad request: {e}")])),
             }
+            return;
+        }
+        match data.as_string().map(|text| serde_json::from_str::<Request>(&text)) {
+            Some(Ok(Request::Analyse { revision, documents, config })) => run_analysis(&reply_to, revision, documents, &config),
             Some(Ok(request)) => post(&reply_to, &answer(request)),
             Some(Err(e)) => post(&reply_to, &documents_reply(Vec::new(), vec![format!("bad request: {e}")])),
             None => post(&reply_to, &read_files(&data)),
@@ -143,6 +119,120 @@ pub fn start() {
     // rather than at the start of the first analysis. A request that comes
     // meanwhile waits in the worker's queue.
     engine::warm_up(&js_sys::Date::now);
+}
+
+/// Marks an analysis request sent as bytes: the marker, the length of the
+/// JSON head (4 bytes, little-endian), the head (revision and settings), then
+/// the documents in postcard. A 50 MB corpus crosses to the worker as one
+/// buffer handed over, not as a JSON text built, copied and parsed.
+const ANALYSE_MARKER: &[u8] = b"analyse\n";
+
+#[derive(Serialize, Deserialize)]
+struct AnalyseHead {
+    revision: u64,
+    config: Config,
+}
+
+/// A document as it crosses to the worker: every field, always (the saved
+/// corpus leaves empty lists out of its JSON, which a binary form cannot).
+/// Written out field by field, so that a new field of `InputDocument` cannot
+/// be forgotten here.
+#[derive(Serialize)]
+struct WireOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    title: &'a str,
+    source: &'a str,
+    date: &'a str,
+    language: &'a str,
+    text: &'a str,
+    markup: &'a [crate::engine::Span],
+    restored: &'a [crate::engine::Span],
+}
+
+#[derive(Deserialize)]
+struct WireIn {
+    id: String,
+    name: String,
+    title: String,
+    source: String,
+    date: String,
+    language: String,
+    text: String,
+    markup: Vec<crate::engine::Span>,
+    restored: Vec<crate::engine::Span>,
+}
+
+impl<'a> From<&'a InputDocument> for WireOut<'a> {
+    fn from(d: &'a InputDocument) -> Self {
+        let InputDocument { id, name, title, source, date, language, text, markup, restored } = d;
+        WireOut { id, name, title, source, date, language, text, markup, restored }
+    }
+}
+
+impl From<WireIn> for InputDocument {
+    fn from(d: WireIn) -> Self {
+        let WireIn { id, name, title, source, date, language, text, markup, restored } = d;
+        InputDocument { id, name, title, source, date, language, text, markup, restored }
+    }
+}
+
+/// The bytes of an analysis request (see [`ANALYSE_MARKER`]).
+pub fn analyse_request(revision: u64, documents: &[&InputDocument], config: &Config) -> Result<Vec<u8>, String> {
+    let head = serde_json::to_vec(&AnalyseHead { revision, config: config.clone() }).map_err(|e| e.to_string())?;
+    let size: usize = documents.iter().map(|d| d.text.len() + 256).sum();
+    let mut bytes = Vec::with_capacity(ANALYSE_MARKER.len() + 4 + head.len() + size);
+    bytes.extend_from_slice(ANALYSE_MARKER);
+    bytes.extend_from_slice(&(head.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(&head);
+    let wire: Vec<WireOut> = documents.iter().map(|d| WireOut::from(*d)).collect();
+    postcard::to_extend(&wire, bytes).map_err(|e| e.to_string())
+}
+
+/// Reads the bytes of an analysis request.
+pub fn read_analyse_request(bytes: &[u8]) -> Result<(u64, Config, Vec<InputDocument>), String> {
+    let rest = bytes.strip_prefix(ANALYSE_MARKER).ok_or("not an analysis request")?;
+    let (len, rest) = rest.split_at_checked(4).ok_or("a request cut short")?;
+    let len = u32::from_le_bytes(len.try_into().map_err(|_| "a request cut short")?) as usize;
+    let (head, rest) = rest.split_at_checked(len).ok_or("a request cut short")?;
+    let head: AnalyseHead = serde_json::from_slice(head).map_err(|e| e.to_string())?;
+    let documents: Vec<WireIn> = postcard::from_bytes(rest).map_err(|e| e.to_string())?;
+    Ok((head.revision, head.config, documents.into_iter().map(InputDocument::from).collect()))
+}
+
+/// Analyses `documents` and sends the analysis to the page in parts,
+/// reporting progress meanwhile; keeps it for concordances and collocates.
+fn run_analysis(reply_to: &DedicatedWorkerGlobalScope, revision: u64, documents: Vec<InputDocument>, config: &Config) {
+    let started = js_sys::Date::now();
+    let mut last = started;
+    let analysis = engine::analyse_with_progress(documents, config, &mut |p| {
+        let now = js_sys::Date::now();
+        if now - last >= PROGRESS_EVERY_MS {
+            last = now;
+            let stage = p.stage.to_string();
+            post(reply_to, &Reply::Progress { revision, stage, done: p.done, total: p.total });
+        }
+    });
+    let elapsed_ms = js_sys::Date::now() - started;
+    // The page has every document's text already: the reply leaves them out
+    // (most of its size) and the page puts them back.
+    let mut analysis = analysis;
+    let texts: Vec<String> = analysis.documents.iter_mut().map(|d| std::mem::take(&mut d.text)).collect();
+    // Sent in parts of bytes whose buffers are handed over, each prefixed
+    // with the revision; then a string saying it is all there.
+    let prefix = format!("{revision}\t");
+    let sent = engine::write_parts(&analysis, PART_BYTES, prefix.as_bytes(), &mut |part| {
+        let bytes = js_sys::Uint8Array::from(part.as_slice());
+        drop(part);
+        let _ = reply_to.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
+    });
+    if sent.is_ok() {
+        post(reply_to, &Reply::AnalysisDone { revision, elapsed_ms });
+    }
+    for (d, text) in analysis.documents.iter_mut().zip(texts) {
+        d.text = text;
+    }
+    LATEST.with(|l| *l.borrow_mut() = Some((revision, analysis)));
 }
 
 fn answer(request: Request) -> Reply {
@@ -278,7 +368,7 @@ impl Analyser {
                 Ok(Reply::Ready) => {
                     *r.borrow_mut() = true;
                     for (_, message) in q.borrow_mut().drain(..) {
-                        let _ = w.post_message(&message);
+                        post_to(&w, &message);
                     }
                 }
                 Ok(Reply::AnalysisDone { revision, elapsed_ms }) => {
@@ -305,7 +395,7 @@ impl Analyser {
 
     fn send(&self, message: JsValue, is_analysis: bool) {
         if *self.ready.borrow() {
-            let _ = self.worker.post_message(&message);
+            post_to(&self.worker, &message);
         } else {
             let mut queue = self.queue.borrow_mut();
             if is_analysis {
@@ -318,16 +408,10 @@ impl Analyser {
     /// Asks for the analysis of `documents`, serialised straight from the
     /// corpus (no copy of the texts).
     pub fn analyse(&self, revision: u64, documents: &[&InputDocument], config: &Config) {
-        #[derive(Serialize)]
-        struct AnalyseRequest<'a> {
-            kind: &'static str,
-            revision: u64,
-            documents: &'a [&'a InputDocument],
-            config: &'a Config,
-        }
-        let request = AnalyseRequest { kind: "analyse", revision, documents, config };
-        if let Ok(json) = serde_json::to_string(&request) {
-            self.send(JsValue::from_str(&json), true);
+        if let Ok(bytes) = analyse_request(revision, documents, config) {
+            let message = js_sys::Uint8Array::from(bytes.as_slice());
+            drop(bytes);
+            self.send(message.into(), true);
         }
     }
 
@@ -346,6 +430,18 @@ impl Analyser {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &JsValue::from_str(FILES_KEY), &list);
         self.send(message.into(), false);
+    }
+}
+
+/// Posts a message to the worker; a byte buffer is handed over, not copied.
+fn post_to(worker: &Worker, message: &JsValue) {
+    match message.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => {
+            let _ = worker.post_message_with_transfer(message, &js_sys::Array::of1(&bytes.buffer()));
+        }
+        None => {
+            let _ = worker.post_message(message);
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use super::corpus::{Corpus, DocInput, NO_TYPE};
 use super::keyness::{count_terms, g2_table, keyness_rows};
 use super::lexicon::{compile_cue, Language, MatchOn};
 use super::round4;
-use crate::engine::analysis::{Analysis, KeywordRow, Span};
+use crate::engine::analysis::{Analysis, KeywordRow, Scope, Span};
 use crate::engine::fold::fold;
 use crate::engine::segment::{segment_in, Vocab};
 use serde::{Deserialize, Serialize};
@@ -91,14 +91,14 @@ impl<'a> TextIndex<'a> {
             .iter()
             .map(|d| DocInput {
                 id: &d.id,
-                source: &d.source,
+                source: d.source,
                 text: &d.text,
                 language: &d.language,
                 // The same kept text as the analysis: what cleaning removed stays out.
                 seg: Cow::Owned(segment_in(&d.text, &d.kept(), &mut vocab)),
             })
             .collect();
-        TextIndex { analysis, corpus: Corpus::new(inputs, &vocab) }
+        TextIndex { analysis, corpus: Corpus::new(inputs, &analysis.sources, &vocab) }
     }
 
     /// Every occurrence of `query` with `width_chars` characters of context.
@@ -106,12 +106,9 @@ impl<'a> TextIndex<'a> {
     /// ("terroriste" finds "terroristes"), `word*` matches a prefix.
     pub fn kwic(&self, query: &str, width_chars: usize) -> Vec<KwicLine> {
         let mut spans: Vec<(usize, Span)> = Vec::new();
-        if self.analysis.actors.iter().any(|a| a.id == query) {
-            let index: HashMap<&str, usize> = self.corpus.docs.iter().enumerate().map(|(i, d)| (d.id, i)).collect();
-            for m in self.analysis.mentions.iter().filter(|m| m.actor == query) {
-                if let Some(&d) = index.get(m.document.as_str()) {
-                    spans.push((d, m.span));
-                }
+        if let Some(actor) = self.actor(query) {
+            for m in self.analysis.mentions.iter().filter(|m| m.actor == actor) {
+                spans.push((m.document as usize, m.span));
             }
         } else {
             let compiled: Vec<Option<_>> = Language::ALL.iter().map(|&l| compile_cue(l, query, MatchOn::Unit).ok()).collect();
@@ -162,12 +159,20 @@ impl<'a> TextIndex<'a> {
     /// sentence), scored against their frequency in the whole corpus of the
     /// same language; best first. Words of the actor's own mentions are left out.
     pub fn collocates(&self, actor_id: &str, measure: CollocateMeasure) -> Vec<Collocate> {
+        let actor = self.actor(actor_id);
+        // The actor's mentions, per document.
+        let mut by_doc: Vec<Vec<Span>> = vec![Vec::new(); self.corpus.docs.len()];
+        for m in self.analysis.mentions.iter().filter(|m| Some(m.actor) == actor) {
+            if let Some(spans) = by_doc.get_mut(m.document as usize) {
+                spans.push(m.span);
+            }
+        }
         // (language, unit) → (count near the actor, spelling counts)
         let mut near: HashMap<(Language, u32), (u32, HashMap<u32, u32>)> = HashMap::new();
         let mut window_words = [0u64; 3];
         let mut total_words = [0u64; 3];
         let mut unit_totals: [HashMap<u32, u64>; 3] = Default::default();
-        for doc in &self.corpus.docs {
+        for (doc, mentions) in self.corpus.docs.iter().zip(&by_doc) {
             let vocab = self.corpus.vocab(doc.lang);
             let li = doc.lang.index();
             for &t in &doc.types {
@@ -176,8 +181,6 @@ impl<'a> TextIndex<'a> {
                     *unit_totals[li].entry(vocab.types[t as usize].unit).or_default() += 1;
                 }
             }
-            let mentions: Vec<Span> =
-                self.analysis.mentions.iter().filter(|m| m.actor == actor_id && m.document == doc.id).map(|m| m.span).collect();
             if mentions.is_empty() {
                 continue;
             }
@@ -185,7 +188,7 @@ impl<'a> TextIndex<'a> {
             // Token ranges of the mentions, found by binary search on the token starts.
             let mut in_mention = vec![false; toks.len()];
             let mut ranges = Vec::with_capacity(mentions.len());
-            for m in &mentions {
+            for m in mentions {
                 let first = toks.partition_point(|t| t.span.start < m.start);
                 let last = toks.partition_point(|t| t.span.end <= m.end);
                 if first < last {
@@ -245,7 +248,12 @@ impl<'a> TextIndex<'a> {
     pub fn keyness(&self, documents: &[&str]) -> Vec<KeywordRow> {
         let terms = count_terms(&self.corpus);
         let members: Vec<bool> = self.corpus.docs.iter().map(|d| documents.contains(&d.id)).collect();
-        keyness_rows(&self.corpus, &terms, "group", &members)
+        keyness_rows(&self.corpus, &terms, Scope::Group, &members)
+    }
+
+    /// The index of the actor with this id.
+    fn actor(&self, id: &str) -> Option<u32> {
+        self.analysis.actors.iter().position(|a| a.id == id).map(|i| i as u32)
     }
 }
 

@@ -4,6 +4,7 @@
 //! allocates only for a spelling never seen before.
 
 use super::lexicon::{unit_info, CueSet, Elem, Language, MatchOn, MAX_GAP_WORDS};
+use crate::engine::analysis::SourceRow;
 use crate::engine::segment::{Segmented, TokenKind, Vocab as Spellings};
 use std::borrow::Cow;
 use super::FastMap as HashMap;
@@ -113,7 +114,8 @@ impl Vocab {
 /// One document ready for counting.
 pub(crate) struct CorpusDoc<'a> {
     pub id: &'a str,
-    pub source: &'a str,
+    /// Its source's index.
+    pub source: u32,
     pub text: &'a str,
     pub lang: Language,
     pub seg: Cow<'a, Segmented>,
@@ -126,7 +128,7 @@ pub(crate) struct CorpusDoc<'a> {
 /// What a document brings into a [`Corpus`].
 pub(crate) struct DocInput<'a> {
     pub id: &'a str,
-    pub source: &'a str,
+    pub source: u32,
     pub text: &'a str,
     pub language: &'a str,
     pub seg: Cow<'a, Segmented>,
@@ -135,12 +137,14 @@ pub(crate) struct DocInput<'a> {
 /// All documents, with one vocabulary per language.
 pub(crate) struct Corpus<'a> {
     pub docs: Vec<CorpusDoc<'a>>,
+    /// The sources (their documents are indices in `docs`).
+    pub sources: &'a [SourceRow],
     pub vocabs: [Vocab; 3],
 }
 
 impl<'a> Corpus<'a> {
     /// The corpus of `inputs`, whose tokens' spellings and keys are in `spellings`.
-    pub fn new(inputs: Vec<DocInput<'a>>, spellings: &Spellings) -> Self {
+    pub fn new(inputs: Vec<DocInput<'a>>, sources: &'a [SourceRow], spellings: &Spellings) -> Self {
         let mut vocabs = [Vocab::new(Language::Fr), Vocab::new(Language::En), Vocab::new(Language::Und)];
         let docs = inputs
             .into_iter()
@@ -162,7 +166,7 @@ impl<'a> Corpus<'a> {
                 CorpusDoc { id: d.id, source: d.source, text: d.text, lang, seg: d.seg, types, words }
             })
             .collect();
-        Corpus { docs, vocabs }
+        Corpus { docs, sources, vocabs }
     }
 
     pub fn vocab(&self, lang: Language) -> &Vocab {

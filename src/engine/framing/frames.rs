@@ -5,7 +5,7 @@
 use super::corpus::{Corpus, NO_TYPE};
 use super::lexicon::{frame_cues, Language, FRAME_IDS};
 use super::round4;
-use crate::engine::analysis::{FrameRow, Span};
+use crate::engine::analysis::{Frame, FrameRow, Scope, Span};
 use std::collections::BTreeMap;
 
 /// Scores are cues per this many words.
@@ -83,8 +83,8 @@ fn doc_matches(corpus: &Corpus, d: usize, first: &[Vec<u32>]) -> Vec<Vec<(Span, 
 pub(crate) fn frame_rows(corpus: &Corpus) -> Vec<FrameRow> {
     let first: Vec<Vec<Vec<u32>>> = Language::ALL.iter().map(|&l| corpus.vocab(l).first_cues(frame_cues(l))).collect();
     let mut rows = Vec::new();
-    // source → (words, cue count per frame)
-    let mut by_source: BTreeMap<&str, (usize, Vec<usize>)> = BTreeMap::new();
+    // Per source: (words, cue count per frame) of its documents that have cues.
+    let mut by_source: BTreeMap<u32, (usize, Vec<usize>)> = BTreeMap::new();
     for (d, doc) in corpus.docs.iter().enumerate() {
         if frame_cues(doc.lang).cues.is_empty() {
             continue;
@@ -103,31 +103,26 @@ pub(crate) fn frame_rows(corpus: &Corpus) -> Vec<FrameRow> {
             densest.truncate(MAX_EVIDENCE_SENTENCES);
             densest.sort();
             rows.push(FrameRow {
-                document: doc.id.to_string(),
-                frame: FRAME_IDS[f].to_string(),
+                scope: Scope::Document(d as u32),
+                frame: Frame::ALL[f],
                 score: per_thousand(matches.len(), doc.words),
-                evidence: densest.iter().map(|(s, _)| doc.seg.sentences[*s].span).collect(),
-                scope: format!("document:{}", doc.id),
-                source: doc.source.to_string(),
                 count: matches.len(),
+                evidence: densest.iter().map(|(s, _)| doc.seg.sentences[*s].span).collect(),
                 cues: matches.iter().map(|(span, _)| *span).collect(),
             });
         }
     }
-    let members_of = super::docs_by_source(corpus);
     for (source, (words, counts)) in by_source {
-        if members_of.get(source).is_some_and(|m| super::stands_for_itself(corpus, source, m)) {
+        if super::stands_for_itself(corpus, source as usize) {
             continue;
         }
         for (f, &n) in counts.iter().enumerate() {
             rows.push(FrameRow {
-                document: String::new(),
-                frame: FRAME_IDS[f].to_string(),
+                scope: Scope::Source(source),
+                frame: Frame::ALL[f],
                 score: per_thousand(n, words),
-                evidence: Vec::new(),
-                scope: format!("source:{source}"),
-                source: source.to_string(),
                 count: n,
+                evidence: Vec::new(),
                 cues: Vec::new(),
             });
         }

@@ -9,7 +9,7 @@
 use super::corpus::{Corpus, Vocab, NO_TYPE};
 use super::lexicon::Language;
 use super::round4;
-use crate::engine::analysis::KeywordRow;
+use crate::engine::analysis::{Direction, KeywordRow, Scope};
 use super::{FastMap as HashMap, FastSet};
 
 /// G² at or above this is significant at p < 0.05 (chi-square, 1 degree of freedom).
@@ -255,7 +255,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
 /// Keyness of the documents marked in `members` against the other documents
 /// of the same language, one block of rows per language. `scope` is written
 /// into every row.
-pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members: &[bool]) -> Vec<KeywordRow> {
+pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: Scope, members: &[bool]) -> Vec<KeywordRow> {
     let mut rows = Vec::new();
     for lang in Language::ALL {
         let in_lang: Vec<usize> = (0..corpus.docs.len()).filter(|&d| corpus.docs[d].lang == lang).collect();
@@ -297,7 +297,7 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
         for (key, b) in absent.take(KEYWORDS_UNDER * SHORTLIST_FACTOR) {
             under.push((*key, 0, *b, log_likelihood(0.0, *b as f64, cf, df), key_str(key)));
         }
-        for (list, direction, keep) in [(&mut over, "over", KEYWORDS_OVER), (&mut under, "under", KEYWORDS_UNDER)] {
+        for (list, direction, keep) in [(&mut over, Direction::Over, KEYWORDS_OVER), (&mut under, Direction::Under, KEYWORDS_UNDER)] {
             // Strongest first; ties by stem, then by term id, so the order never depends on hashing.
             let order = |x: &Candidate, y: &Candidate| y.3.total_cmp(&x.3).then_with(|| x.4.cmp(y.4)).then_with(|| x.0.cmp(&y.0));
             // Only the strongest few can be shown: select them before sorting.
@@ -308,21 +308,21 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: &str, members:
             }
             list.sort_by(order);
             // A word used (over) or found elsewhere (under) only inside a listed phrase is shown by the phrase.
-            let used = |x: &Candidate| if direction == "over" { x.1 } else { x.2 };
+            let used = |x: &Candidate| if direction == Direction::Over { x.1 } else { x.2 };
             let phrases: Vec<(TermKey, u32)> = list.iter().filter(|x| x.0[1] != NO_TYPE).map(|x| (x.0, used(x))).collect();
             list.retain(|x| x.0[1] != NO_TYPE || !phrases.iter().any(|(p, n)| *n == used(x) && p.contains(&x.0[0])));
             list.truncate(keep);
             for (rank, (key, a, b, g2, _)) in list.iter().enumerate() {
                 let (term, stem) = shown.get(key).cloned().unwrap_or_default();
                 rows.push(KeywordRow {
-                    scope: scope.to_string(),
+                    scope,
                     term,
                     count: *a as usize,
                     keyness: round4(*g2),
                     rank: rank + 1,
                     key: stem,
-                    language: lang.code().to_string(),
-                    direction: direction.to_string(),
+                    language: lang.term_language(),
+                    direction,
                     log_ratio: round4(log_ratio(*a as f64, *b as f64, cf, df)),
                     reference_count: *b as usize,
                     significant: *g2 >= G2_P05,
@@ -377,11 +377,11 @@ mod tests {
         let mut docs: Vec<_> = [a, b].iter().enumerate().map(|(i, t)| from_pasted(i + 1, t).unwrap()).collect();
         docs.iter_mut().for_each(|d| d.language = "fr".into());
         let k = analyse(&docs, &Config::default()).keywords;
-        let over: Vec<&str> = k.iter().filter(|r| r.scope == "document:texte-1" && r.direction == "over").map(|r| r.term.as_str()).collect();
+        let over: Vec<&str> = k.iter().filter(|r| r.scope == Scope::Document(0) && r.direction == Direction::Over).map(|r| r.term.as_str()).collect();
         // "zone tampon": 3 times in the first text, once in the second; "zone" and "tampon" never alone.
         assert!(over.contains(&"zone tampon"), "{over:?}");
         assert!(!over.contains(&"zone") && !over.contains(&"tampon"), "{over:?}");
-        let under: Vec<&str> = k.iter().filter(|r| r.scope == "document:texte-1" && r.direction == "under").map(|r| r.term.as_str()).collect();
+        let under: Vec<&str> = k.iter().filter(|r| r.scope == Scope::Document(0) && r.direction == Direction::Under).map(|r| r.term.as_str()).collect();
         // "marché": once here, three times there.
         assert_eq!(under.first(), Some(&"marché"), "{under:?}");
     }

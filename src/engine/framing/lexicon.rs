@@ -43,6 +43,15 @@ impl Language {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    pub fn term_language(self) -> crate::engine::analysis::TermLanguage {
+        use crate::engine::analysis::TermLanguage;
+        match self {
+            Language::Fr => TermLanguage::Fr,
+            Language::En => TermLanguage::En,
+            Language::Und => TermLanguage::Und,
+        }
+    }
 }
 
 const STOP_FR: &str = include_str!("../../../data/stopwords/fr.txt");
@@ -94,6 +103,7 @@ impl MarkerKind {
             _ => None,
         }
     }
+    #[cfg(test)]
     pub fn name(self) -> &'static str {
         match self {
             MarkerKind::Hedge => "hedge",

@@ -5,9 +5,9 @@
 
 use super::corpus::{Corpus, NO_TYPE};
 use super::lexicon::{marker_cues, Cue, Elem, Language, MarkerKind};
-use crate::engine::analysis::{MarkerRow, MentionRow, Span};
+use crate::engine::analysis::{Device, MarkerKind as Shown, MarkerRow, MentionRow, Span};
 use crate::engine::segment::{Token, TokenKind};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Scare quotes hold at most this many words; more is a quotation.
 pub const MAX_SCARE_QUOTE_WORDS: usize = 3;
@@ -34,11 +34,15 @@ fn quote_closes(text: &str, toks: &[Token], j: usize) -> bool {
     matches!(toks[j].span.slice(text), "»" | "›") || toks[j - 1].span.end == toks[j].span.start
 }
 
-/// Actor ids named in each sentence of each document.
-fn actors_by_sentence(mentions: &[MentionRow]) -> HashMap<&str, BTreeMap<usize, BTreeSet<&str>>> {
-    let mut map: HashMap<&str, BTreeMap<usize, BTreeSet<&str>>> = HashMap::new();
+/// The actors named in each sentence of each document, ascending.
+fn actors_by_sentence(mentions: &[MentionRow]) -> HashMap<(u32, u32), Vec<u32>> {
+    let mut map: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
     for m in mentions {
-        map.entry(m.document.as_str()).or_default().entry(m.sentence).or_default().insert(m.actor.as_str());
+        map.entry((m.document, m.sentence)).or_default().push(m.actor);
+    }
+    for actors in map.values_mut() {
+        actors.sort_unstable();
+        actors.dedup();
     }
     map
 }
@@ -54,7 +58,8 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
     let near = actors_by_sentence(mentions);
     let first: Vec<Vec<Vec<u32>>> = Language::ALL.iter().map(|&l| corpus.vocab(l).first_cues(marker_cues(l))).collect();
     let mut rows = Vec::new();
-    for doc in &corpus.docs {
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        let d = d as u32;
         let set = marker_cues(doc.lang);
         if set.cues.is_empty() {
             continue;
@@ -62,22 +67,18 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
         let vocab = corpus.vocab(doc.lang);
         let first = &first[doc.lang.index()];
         let toks = &doc.seg.tokens;
-        let doc_near = near.get(doc.id);
         let mut doc_rows = Vec::new();
         for (s, sentence) in doc.seg.sentences.iter().enumerate() {
             let r = sentence.tokens.clone();
-            let actors: Vec<String> = doc_near
-                .and_then(|m| m.get(&s))
-                .map(|set| set.iter().map(|a| a.to_string()).collect())
-                .unwrap_or_default();
-            let row = |kind: MarkerKind, marker: String, span: Span, device: &str| MarkerRow {
-                    document: doc.id.to_string(),
-                    kind: kind.name().to_string(),
-                    marker,
-                    span,
-                    device: device.to_string(),
-                    sentence: s,
-                    actors: actors.clone(),
+            let actors: &[u32] = near.get(&(d, s as u32)).map_or(&[], Vec::as_slice);
+            let row = |kind: Shown, marker: String, span: Span, device: Device| MarkerRow {
+                document: d,
+                kind,
+                marker,
+                span,
+                device,
+                sentence: s as u32,
+                actors: actors.to_vec(),
             };
             // Words and phrases of the lexicon; verbs of saying are noted for the quotes below.
             let mut speech_at = Vec::new();
@@ -102,9 +103,9 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                 if let Some((end, c)) = best {
                     if i >= covered_until {
                         let cue = &set.cues[c];
-                        let kind = [MarkerKind::Hedge, MarkerKind::Distancing, MarkerKind::Certainty][cue.class];
+                        let kind = [Shown::Hedge, Shown::Distancing, Shown::Certainty][cue.class];
                         let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
-                        doc_rows.push(row(kind, cue.label.trim_end_matches('*').to_string(), span, "lexicon"));
+                        doc_rows.push(row(kind, cue.label.trim_end_matches('*').to_string(), span, Device::Lexicon));
                         covered_until = end;
                     }
                 }
@@ -128,7 +129,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                         && !NOT_CONDITIONAL.contains(&k)
                         && !doc_rows.iter().rev().any(|m| m.span.start <= tok.span.start && tok.span.end <= m.span.end)
                     {
-                        doc_rows.push(row(MarkerKind::Hedge, k.to_string(), tok.span, "conditional"));
+                        doc_rows.push(row(Shown::Hedge, k.to_string(), tok.span, Device::Conditional));
                     }
                 }
             }
@@ -169,7 +170,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                 if !after_colon && !said {
                     let inner_end = if toks[j - 1].kind == TokenKind::Punct { j - 2 } else { j - 1 };
                     let inner = Span::new(toks[i + 1].span.start, toks[inner_end].span.end);
-                    doc_rows.push(row(MarkerKind::Distancing, inner.slice(doc.text).to_string(), Span::new(toks[i].span.start, toks[j].span.end), "scare_quotes"));
+                    doc_rows.push(row(Shown::Distancing, inner.slice(doc.text).to_string(), Span::new(toks[i].span.start, toks[j].span.end), Device::ScareQuotes));
                 }
                 i = j + 1;
             }
@@ -182,10 +183,10 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{analyse, from_pasted, Config};
+    use crate::engine::{analyse, from_pasted, Config, Device, MarkerKind as Shown};
 
     /// (kind, device, marker) of every marker in `text`.
-    fn found(text: &str) -> Vec<(String, String, String)> {
+    fn found(text: &str) -> Vec<(Shown, Device, String)> {
         let mut doc = from_pasted(1, text).unwrap();
         // Sentences this short are too short for language detection.
         doc.language = if text.contains(" the ") || text.starts_with("The ") { "en" } else { "fr" }.into();
@@ -207,12 +208,12 @@ mod tests {
     #[test]
     fn scare_quotes_but_not_quotations() {
         let m = found("Le gouvernement a bombardé les « rebelles » de la ville.");
-        assert!(m.contains(&("distancing".into(), "scare_quotes".into(), "rebelles".into())), "{m:?}");
+        assert!(m.contains(&(Shown::Distancing, Device::ScareQuotes, "rebelles".into())), "{m:?}");
         // Introduced by a colon or a verb of saying: a quotation.
-        assert!(!found("Le ministre a une formule : « tolérance zéro » pour la fraude.").iter().any(|m| m.1 == "scare_quotes"));
-        assert!(!found("Le ministre a déclaré vouloir « tolérance zéro » pour la fraude.").iter().any(|m| m.1 == "scare_quotes"));
+        assert!(!found("Le ministre a une formule : « tolérance zéro » pour la fraude.").iter().any(|m| m.1 == Device::ScareQuotes));
+        assert!(!found("Le ministre a déclaré vouloir « tolérance zéro » pour la fraude.").iter().any(|m| m.1 == Device::ScareQuotes));
         // More than three words: a quotation.
-        assert!(!found("Il parle d'une « opération de maintien de l'ordre » au nord.").iter().any(|m| m.1 == "scare_quotes"));
+        assert!(!found("Il parle d'une « opération de maintien de l'ordre » au nord.").iter().any(|m| m.1 == Device::ScareQuotes));
         // A closing quote followed by an opening one is not a pair.
         let two = r#"Il a dit "nous partirons" puis "sans délai aucun jamais plus" hier."#;
         assert!(!found(two).iter().any(|m| m.2 == "puis"));

@@ -19,12 +19,12 @@ pub use concordance::{
 };
 pub use frames::{FrameInfo, FRAMES};
 pub use keyness::{log_likelihood, log_ratio, G2_P001, G2_P01, G2_P05};
+pub(crate) use lexicon::FRAME_IDS;
 
-use super::analysis::{DocumentRow, FrameRow, KeywordRow, MarkerRow, MentionRow};
+use super::analysis::{DocumentRow, FrameRow, KeywordRow, MarkerRow, MentionRow, Scope, SourceRow};
 use super::segment::{Segmented, Vocab};
 use corpus::{Corpus, DocInput};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// Hash maps of the hot loops, keyed by term ids and spellings built from the
 /// user's own text: the Firefox/rustc multiply-rotate hash is several times
@@ -94,21 +94,10 @@ pub(crate) fn round4(x: f64) -> f64 {
 }
 
 /// A document without a source is its own source (named by its id): its source
-/// rows would repeat its document rows, so they are left out. `members` are
-/// the indexes of the source's documents.
-pub(crate) fn stands_for_itself(corpus: &Corpus, source: &str, members: &[usize]) -> bool {
-    matches!(members, [d] if corpus.docs[*d].id == source)
-}
-
-/// The indexes of each source's documents, by source name, found in one pass
-/// (not one pass per source: a corpus of documents without sources has as
-/// many sources as documents).
-pub(crate) fn docs_by_source<'c>(corpus: &'c Corpus) -> BTreeMap<&'c str, Vec<usize>> {
-    let mut sources: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
-        sources.entry(doc.source).or_default().push(d);
-    }
-    sources
+/// rows would repeat its document rows, so they are left out.
+pub(crate) fn stands_for_itself(corpus: &Corpus, source: usize) -> bool {
+    let s = &corpus.sources[source];
+    matches!(s.documents.as_slice(), [d] if corpus.docs[*d as usize].id == s.name)
 }
 
 /// Loads the framing lists (see [`super::warm_up`]).
@@ -123,26 +112,32 @@ pub(crate) fn warm_up() {
 
 /// Keywords (each document, then each source, against the rest of the corpus
 /// in the same language), frame rows and marker rows of a corpus.
-pub(crate) fn analyse(docs: &[DocumentRow], segs: &[Segmented], vocab: &Vocab, mentions: &[MentionRow]) -> (Vec<KeywordRow>, Vec<FrameRow>, Vec<MarkerRow>) {
+pub(crate) fn analyse(
+    docs: &[DocumentRow],
+    sources: &[SourceRow],
+    segs: &[Segmented],
+    vocab: &Vocab,
+    mentions: &[MentionRow],
+) -> (Vec<KeywordRow>, Vec<FrameRow>, Vec<MarkerRow>) {
     let inputs = docs
         .iter()
         .zip(segs)
-        .map(|(d, s)| DocInput { id: &d.id, source: &d.source, text: &d.text, language: &d.language, seg: Cow::Borrowed(s) })
+        .map(|(d, s)| DocInput { id: &d.id, source: d.source, text: &d.text, language: &d.language, seg: Cow::Borrowed(s) })
         .collect();
-    let corpus = Corpus::new(inputs, vocab);
+    let corpus = Corpus::new(inputs, sources, vocab);
     let terms = keyness::count_terms(&corpus);
     let mut keywords = Vec::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for d in 0..corpus.docs.len() {
         let members: Vec<bool> = (0..corpus.docs.len()).map(|i| i == d).collect();
-        keywords.extend(keyness::keyness_rows(&corpus, &terms, &format!("document:{}", doc.id), &members));
+        keywords.extend(keyness::keyness_rows(&corpus, &terms, Scope::Document(d as u32), &members));
     }
-    for (source, docs) in docs_by_source(&corpus) {
-        if stands_for_itself(&corpus, source, &docs) {
+    for (s, source) in sources.iter().enumerate() {
+        if stands_for_itself(&corpus, s) {
             continue;
         }
         let mut members = vec![false; corpus.docs.len()];
-        docs.iter().for_each(|&d| members[d] = true);
-        keywords.extend(keyness::keyness_rows(&corpus, &terms, &format!("source:{source}"), &members));
+        source.documents.iter().for_each(|&d| members[d as usize] = true);
+        keywords.extend(keyness::keyness_rows(&corpus, &terms, Scope::Source(s as u32), &members));
     }
     let frames = frames::frame_rows(&corpus);
     let markers = markers::marker_rows(&corpus, mentions);
