@@ -197,20 +197,40 @@ fn main() {
     }
 
     // Median run by total time; its stage times are reported.
-    let mut runs: Vec<(StageTimes, f64, u64, u64, f64)> = Vec::new();
+    let mut runs: Vec<(StageTimes, f64, u64, u64, f64, (f64, f64, usize, usize))> = Vec::new();
     for _ in 0..args.runs.max(1) {
-        reset_peak();
+        // The memory of a run: its own copy of the documents (as the worker
+        // holds the corpus it is sent), which the analysis takes over, and
+        // everything the analysis builds, up to the analysis itself.
         let base_kb = status_kb("VmRSS:");
+        let own = docs.clone();
+        reset_peak();
         let (analysis, times) = if args.wall {
-            analyse_timed(&docs, &Default::default())
+            analyse_timed(own, &Default::default())
         } else {
-            analyse_with_clock(&docs, &Default::default(), &cpu_ms)
+            analyse_with_clock(own, &Default::default(), &cpu_ms)
         };
+        let peak_kb = status_kb("VmHWM:");
         let t = cpu_ms();
         let json = serde_json::to_string(&analysis).expect("analysis as JSON");
         let json_ms = cpu_ms() - t;
-        let peak_kb = status_kb("VmHWM:");
-        std::hint::black_box(json.len());
+        // What the worker sends the page (texts left out) and what the page reads back.
+        let mut sent = analysis.clone();
+        sent.documents.iter_mut().for_each(|d| d.text.clear());
+        let t = cpu_ms();
+        let mut parts = Vec::new();
+        prisme::engine::write_parts(&sent, 512 * 1024, b"1\t", &mut |p| parts.push(p)).expect("parts");
+        let parts_ms = cpu_ms() - t;
+        let parts_bytes: usize = parts.iter().map(Vec::len).sum();
+        let t = cpu_ms();
+        let mut back = prisme::engine::AnalysisParts::default();
+        for p in &parts {
+            back.add(&p[2..]).expect("part reads back");
+        }
+        let read_ms = cpu_ms() - t;
+        assert!(back.finish() == sent, "the parts give the same analysis back");
+        drop(sent);
+        let json_bytes = json.len();
         if let Some(path) = &args.write_analysis {
             std::fs::write(path, prisme::engine::to_json(&analysis)).expect("--write-analysis written");
         }
@@ -218,13 +238,13 @@ fn main() {
         drop(json);
         let wall = Instant::now();
         if !args.once {
-            std::hint::black_box(prisme::engine::analyse(&docs, &Default::default()));
+            std::hint::black_box(prisme::engine::analyse_owned(docs.clone(), &Default::default()));
         }
         let wall_ms = wall.elapsed().as_secs_f64() * 1000.0;
-        runs.push((times, json_ms, base_kb, peak_kb, wall_ms));
+        runs.push((times, json_ms, base_kb, peak_kb, wall_ms, (parts_ms, read_ms, parts_bytes, json_bytes)));
     }
     runs.sort_by(|a, b| a.0.total.total_cmp(&b.0.total));
-    let (times, json_ms, base_kb, peak_kb, wall_ms) = runs[runs.len() / 2];
+    let (times, json_ms, base_kb, peak_kb, wall_ms, (parts_ms, read_ms, parts_bytes, json_bytes)) = runs[runs.len() / 2];
     let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
     let out = serde_json::json!({
         "corpus": args.corpus,
@@ -242,12 +262,18 @@ fn main() {
         "framing_ms": times.framing,
         "analyse_ms": times.total,
         "json_ms": json_ms,
+        "json_bytes": json_bytes,
+        "parts_ms": parts_ms,
+        "parts_read_ms": read_ms,
+        "parts_bytes": parts_bytes,
         "clock": if args.wall { "wall" } else { "cpu" },
         "analyse_wall_ms": wall_ms,
         "startup_ms": startup.iter().map(|(_, ms)| ms).sum::<f64>(),
         "startup_parts_ms": startup.iter().map(|(name, ms)| (name.to_string(), serde_json::json!(ms))).collect::<serde_json::Map<_, _>>(),
         "rss_before_kb": base_kb,
         "peak_rss_kb": peak_kb,
+        // Memory the run added (its documents and the analysis) over the input's size.
+        "peak_over_input": (peak_kb.saturating_sub(base_kb) as f64 * 1024.0) / input_bytes as f64,
     });
     println!("{out}");
 }

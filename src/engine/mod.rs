@@ -191,15 +191,14 @@ pub struct StageTimes {
 
 /// [`analyse`], timed stage by stage with the native clock. Same output.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn analyse_timed(docs: &[InputDocument], config: &Config) -> (Analysis, StageTimes) {
+pub fn analyse_timed(docs: Vec<InputDocument>, config: &Config) -> (Analysis, StageTimes) {
     let started = std::time::Instant::now();
     analyse_with_clock(docs, config, &|| started.elapsed().as_secs_f64() * 1000.0)
 }
 
 /// [`analyse`], timed stage by stage with `now` (milliseconds from any
 /// origin): the browser passes `performance.now`, where `std::time` panics.
-pub fn analyse_with_clock(docs: &[InputDocument], config: &Config, now: &dyn Fn() -> f64) -> (Analysis, StageTimes) {
-    let docs = docs.to_vec();
+pub fn analyse_with_clock(docs: Vec<InputDocument>, config: &Config, now: &dyn Fn() -> f64) -> (Analysis, StageTimes) {
     let mut times = StageTimes::default();
     let started = now();
     let mut last = started;
