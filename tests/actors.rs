@@ -181,7 +181,7 @@ fn score_fixture(name: &str, config: &Config) -> (usize, usize, usize) {
     let gold = gold(text, &ann);
     // Demonyms ("russe", "Chinese") are attributive, not mentions: not annotated, not scored.
     let found: Vec<((usize, usize), String)> =
-        a.mentions.iter().filter(|m| m.form != MentionForm::Demonym).map(|m| ((m.span.start, m.span.end), a.actors[m.actor as usize].id.clone())).collect();
+        a.mentions.iter().filter(|m| m.form != MentionForm::Demonym).map(|m| ((m.span.start(), m.span.end()), a.actors[m.actor as usize].id.clone())).collect();
     let hits = found.iter().filter(|f| gold.contains(f)).count();
     for f in found.iter().filter(|f| !gold.contains(f)) {
         println!("{name}: extra {:?} {}", &text[f.0 .0..f.0 .1], f.1);

@@ -184,13 +184,13 @@ fn every_span_points_at_real_text() {
     for a in [seeds(), english()] {
         for m in &a.markers {
             let t = text_of(&a, m.document);
-            assert!(t.get(m.span.start..m.span.end).is_some_and(|s| !s.is_empty()), "{m:?}");
+            assert!(t.get(m.span.start()..m.span.end()).is_some_and(|s| !s.is_empty()), "{m:?}");
         }
         for f in &a.frames {
             let Scope::Document(d) = f.scope else { continue };
             let t = text_of(&a, d);
             for s in f.evidence.iter().chain(&f.cues) {
-                assert!(t.get(s.start..s.end).is_some_and(|s| !s.is_empty()), "{f:?}");
+                assert!(t.get(s.start()..s.end()).is_some_and(|s| !s.is_empty()), "{f:?}");
             }
         }
     }
@@ -284,11 +284,11 @@ fn odd_input_does_not_panic_and_spans_stay_on_char_boundaries() {
     let docs: Vec<InputDocument> = texts.iter().enumerate().filter_map(|(i, t)| prisme::engine::from_pasted(i + 1, t)).collect();
     let a = analyse(&docs, &Config::default());
     for m in &a.markers {
-        assert!(text_of(&a, m.document).get(m.span.start..m.span.end).is_some(), "{m:?}");
+        assert!(text_of(&a, m.document).get(m.span.start()..m.span.end()).is_some(), "{m:?}");
     }
     for q in ["", "*", "…", "a", "faits …", "«"] {
         for l in kwic(&a, q, 5) {
-            assert!(text_of(&a, doc(&a, &l.document)).get(l.span.start..l.span.end).is_some());
+            assert!(text_of(&a, doc(&a, &l.document)).get(l.span.start()..l.span.end()).is_some());
         }
     }
     assert!(collocates(&a, "no-such-actor", CollocateMeasure::Pmi).is_empty());

@@ -7,7 +7,7 @@ use prisme::engine::{analyse, decode_file, from_pasted, segment_regions, to_json
 use proptest::prelude::*;
 
 fn on_boundaries(text: &str, span: Span) -> bool {
-    span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+    span.start <= span.end && span.end() <= text.len() && text.is_char_boundary(span.start()) && text.is_char_boundary(span.end())
 }
 
 

@@ -88,7 +88,7 @@ fn phrase_score(a: &Analysis, doc: u32, phrase: &str) -> (f64, usize) {
     assert_eq!(lower.len(), d.text.len(), "lower-casing kept byte offsets");
     let (mut sum, mut n) = (0.0, 0);
     for (at, _) in lower.match_indices(&phrase.to_lowercase()) {
-        let Some(s) = seg.sentences.iter().find(|s| s.span.start <= at && at < s.span.end) else { continue };
+        let Some(s) = seg.sentences.iter().find(|s| s.span.start() <= at && at < s.span.end()) else { continue };
         let r = score_target(&d.text, s.span, Span::new(at, at + phrase.len()), "fr");
         let cues: Vec<_> = r.cues.iter().map(|c| format!("{} {:+.2}", c.word, c.weight)).collect();
         println!("  {} @{at}: {:+.3} {:?} {cues:?}", d.id, r.score, r.role);
@@ -136,8 +136,8 @@ fn every_evidence_span_points_at_real_text() {
         let d = &a.documents[e.document as usize];
         let t = &d.text;
         for sp in [Some(e.mention), Some(e.sentence), e.speaker].into_iter().flatten().chain(e.cues.iter().map(|c| c.span)) {
-            assert!(sp.start <= sp.end && sp.end <= t.len(), "{sp:?} outside {}", d.id);
-            assert!(t.is_char_boundary(sp.start) && t.is_char_boundary(sp.end), "{sp:?} off a char boundary");
+            assert!(sp.start <= sp.end && sp.end() <= t.len(), "{sp:?} outside {}", d.id);
+            assert!(t.is_char_boundary(sp.start()) && t.is_char_boundary(sp.end()), "{sp:?} off a char boundary");
         }
         for c in &e.cues {
             assert!(!c.span.slice(t).is_empty());

@@ -297,7 +297,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             if let Some((span, label)) = description(&doc, h, entry, gz) {
                 let state = if entry.kind == "person" { entry.parent.clone() } else { actor.clone() };
                 note_info(&mut infos, gz, &state, french);
-                let first = token_at(doc.toks, span.start).unwrap_or(h.first);
+                let first = token_at(doc.toks, span.start()).unwrap_or(h.first);
                 doc.covered[first..h.first].iter_mut().for_each(|c| *c = true);
                 doc_raws.push(Raw { doc: d, sentence: doc.sentence_of[h.first], span, actor: state, form: MentionForm::Description, label: Some(label), titled: false });
                 if entry.kind != "person" {
@@ -359,7 +359,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             match gz.get(&r.actor).map(|e| e.kind.as_str()) {
                 Some("person") => found_names.push((words, r.actor.clone())),
                 Some("organisation" | "armed_group" | "institution") if words.len() > 1 => {
-                    org_heads.push((r.span.start, words[0].clone(), r.actor.clone()));
+                    org_heads.push((r.span.start(), words[0].clone(), r.actor.clone()));
                 }
                 _ => {}
             }
@@ -416,7 +416,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             if first > last || is_particle(doc, first) {
                 continue;
             }
-            let span = Span::new(doc.toks[first].span.start, doc.toks[last].span.end);
+            let span = Span::new(doc.toks[first].span.start(), doc.toks[last].span.end());
             let surface = span.slice(text);
             let words = words.of(surface);
             let capital_words: Vec<&Token> = doc.toks[first..=last].iter().filter(|t| t.span.slice(text).starts_with(char::is_uppercase)).collect();
@@ -454,7 +454,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                     continue;
                 }
             }
-            let org_partial = if single && words.len() == 1 { org_heads.iter().rev().find(|(start, head, _)| *start < span.start && *head == words[0]) } else { None };
+            let org_partial = if single && words.len() == 1 { org_heads.iter().rev().find(|(start, head, _)| *start < span.start() && *head == words[0]) } else { None };
             // A head word alone ("la République", "la Commission") names no new actor.
             if single && first == last && org_partial.is_none() && partial.is_none() && doc.is(first, HEAD) {
                 continue;
@@ -498,7 +498,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             if r.form == MentionForm::Description {
                 continue;
             }
-            if let Some(last) = token_ending_at(doc.toks, r.span.end) {
+            if let Some(last) = token_ending_at(doc.toks, r.span.end()) {
                 if let Some(acr) = defined_acronym(doc, last) {
                     if fold(acr) != fold(r.span.slice(doc.view.text)) {
                         acronyms.entry(fold(acr)).or_insert_with(|| r.actor.clone());
@@ -538,13 +538,13 @@ fn drop_defining_acronyms(raws: &mut Vec<Raw>, docs: &[DocView<'_>]) {
     for i in 1..raws.len() {
         let r = &raws[i];
         let text = docs[r.doc].text;
-        let in_brackets = text[..r.span.start].trim_end().ends_with('(') && text[r.span.end..].trim_start().starts_with(')');
+        let in_brackets = text[..r.span.start()].trim_end().ends_with('(') && text[r.span.end()..].trim_start().starts_with(')');
         if !in_brackets {
             continue;
         }
-        let open = text[..r.span.start].trim_end().len() - 1;
+        let open = text[..r.span.start()].trim_end().len() - 1;
         // The name before the bracket: any earlier mention of the same actor ending right there.
-        let named = raws[..i].iter().rev().take_while(|p| p.doc == r.doc && p.span.end + 4 >= open).any(|p| p.actor == r.actor && text[p.span.end..open].trim().is_empty());
+        let named = raws[..i].iter().rev().take_while(|p| p.doc == r.doc && p.span.end() + 4 >= open).any(|p| p.actor == r.actor && text[p.span.end()..open].trim().is_empty());
         if named {
             keep[i] = false;
         }
@@ -605,29 +605,29 @@ fn hit_span(doc: &mut Doc, h: &Hit, entry: &Entry) -> Span {
         first += 1;
     }
     if first > h.first || h.part {
-        return if h.part { h.span } else { Span::new(doc.toks[first].span.start, h.span.end) };
+        return if h.part { h.span } else { Span::new(doc.toks[first].span.start(), h.span.end()) };
     }
     if matches!(entry.kind.as_str(), "organisation" | "media" | "armed_group") && first > 0 {
         let prev = first - 1;
         let t = &doc.toks[prev];
         if !doc.covered[prev] && t.is_word() && doc.has(t, CLASS_NOUN) && doc.spelled(t, LOWER) && joined(doc, prev, first) {
             doc.covered[prev] = true;
-            return Span::new(t.span.start, h.span.end);
+            return Span::new(t.span.start(), h.span.end());
         }
     }
-    Span::new(doc.toks[first].span.start, h.span.end)
+    Span::new(doc.toks[first].span.start(), h.span.end())
 }
 
 /// Index of the token starting at byte `start` (tokens are in text order).
 fn token_at(toks: &[Token], start: usize) -> Option<usize> {
-    let i = toks.partition_point(|t| t.span.start < start);
-    (i < toks.len() && toks[i].span.start == start).then_some(i)
+    let i = toks.partition_point(|t| t.span.start() < start);
+    (i < toks.len() && toks[i].span.start() == start).then_some(i)
 }
 
 /// Index of the token ending at byte `end`.
 fn token_ending_at(toks: &[Token], end: usize) -> Option<usize> {
-    let i = toks.partition_point(|t| t.span.end < end);
-    (i < toks.len() && toks[i].span.end == end).then_some(i)
+    let i = toks.partition_point(|t| t.span.end() < end);
+    (i < toks.len() && toks[i].span.end() == end).then_some(i)
 }
 
 fn is_title(key: &str) -> bool {
@@ -701,7 +701,7 @@ fn note_info(infos: &mut HashMap<String, Info>, gz: &super::gazetteer::Gazetteer
 /// Tokens `[from, to)` are separated by single spaces only (no line break, no punctuation).
 fn joined(doc: &Doc, from: usize, to: usize) -> bool {
     (from..to).all(|i| {
-        let gap = &doc.view.text[doc.toks[i].span.end..doc.toks[i + 1].span.start];
+        let gap = &doc.view.text[doc.toks[i].span.end()..doc.toks[i + 1].span.start()];
         gap.chars().all(|c| c == ' ' || c == '\u{a0}') && (!gap.is_empty() || doc.toks[i].kind == TokenKind::Elision)
     })
 }
@@ -729,8 +729,8 @@ fn description(doc: &Doc, h: &Hit, e: &Entry, gz: &super::gazetteer::Gazetteer) 
         let start = end - n;
         let words_match = head.iter().enumerate().all(|(k, w)| fold_plain(doc.key(start + k)) == *w);
         if words_match && (start..end).all(|i| !doc.covered[i]) && joined(doc, start, h.first) && doc.sentence_of[start] == doc.sentence_of[h.first] {
-            let span = Span::new(doc.toks[start].span.start, h.span.end);
-            let label = doc.view.text[doc.toks[start].span.start..doc.toks[end - 1].span.end].to_lowercase();
+            let span = Span::new(doc.toks[start].span.start(), h.span.end());
+            let label = doc.view.text[doc.toks[start].span.start()..doc.toks[end - 1].span.end()].to_lowercase();
             return Some((span, label));
         }
     }
@@ -763,7 +763,7 @@ fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gaze
         }
         doc.covered[next] = true;
         note_info(infos, gz, &state, french);
-        let span = Span::new(h.span.start, t.span.end);
+        let span = Span::new(h.span.start(), t.span.end());
         let label = t.span.slice(doc.view.text).to_lowercase();
         if e.kind != "person" {
             // The state's own mention becomes the description.
@@ -780,13 +780,13 @@ fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gaze
 fn anaphoric_heads(doc: &mut Doc, d: usize, out: &mut Vec<Raw>, gz: &super::gazetteer::Gazetteer) {
     let mut described: Vec<(usize, String, String)> = out
         .iter()
-        .filter_map(|r| r.label.as_ref().map(|l| (r.span.start, fold(l), r.actor.clone())))
+        .filter_map(|r| r.label.as_ref().map(|l| (r.span.start(), fold(l), r.actor.clone())))
         .collect();
     described.sort();
     let mut leaders: Vec<(usize, String)> = out
         .iter()
         .filter(|r| r.form == MentionForm::Name)
-        .filter_map(|r| gz.get(&r.actor).filter(|e| e.kind == "person" && gz.get(&e.parent).is_some_and(|p| p.kind == "state")).map(|e| (r.span.start, e.parent.clone())))
+        .filter_map(|r| gz.get(&r.actor).filter(|e| e.kind == "person" && gz.get(&e.parent).is_some_and(|p| p.kind == "state")).map(|e| (r.span.start(), e.parent.clone())))
         .collect();
     leaders.sort();
     let mut add = Vec::new();
@@ -802,8 +802,8 @@ fn anaphoric_heads(doc: &mut Doc, d: usize, out: &mut Vec<Raw>, gz: &super::gaze
         if !single {
             continue;
         }
-        let by_label = || described.iter().rev().find(|(start, label, _)| *start < t.span.start && *label == key).map(|(_, _, a)| a.clone());
-        let by_leader = || leaders.iter().rev().find(|(start, _)| *start < t.span.start).map(|(_, a)| a.clone());
+        let by_label = || described.iter().rev().find(|(start, label, _)| *start < t.span.start() && *label == key).map(|(_, _, a)| a.clone());
+        let by_leader = || leaders.iter().rev().find(|(start, _)| *start < t.span.start()).map(|(_, a)| a.clone());
         let actor = if possessive { by_leader().or_else(by_label) } else { by_label() };
         if let Some(actor) = actor {
             doc.covered[i] = true;
@@ -1214,12 +1214,7 @@ mod tests {
     fn found(texts: &[&str], edits: &[ActorEdit]) -> Found {
         let mut vocab = Vocab::new();
         let segs: Vec<Segmented> = texts.iter().map(|t| segment_in(t, &[Span::new(0, t.len())], &mut vocab)).collect();
-        let docs: Vec<DocView> = texts
-            .iter()
-            .zip(&segs)
-            .enumerate()
-            .map(|(i, (t, s))| DocView { text: t, seg: s, language: "fr", vocab: &vocab })
-            .collect();
+        let docs: Vec<DocView> = texts.iter().zip(&segs).map(|(t, s)| DocView { text: t, seg: s, language: "fr", vocab: &vocab }).collect();
         find_actors(&docs, &Options { matcher: Matcher::builtin(), count_demonyms: false, institutions_as_state: true, edits })
     }
 

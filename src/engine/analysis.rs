@@ -44,8 +44,8 @@ pub struct Analysis {
 /// Read from either form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
 }
 
 impl Serialize for Span {
@@ -89,7 +89,10 @@ impl<'de> Deserialize<'de> for Span {
             if start > end {
                 return Err(E::custom(format!("span [{start}, {end}] ends before it starts")));
             }
-            Ok(Span { start, end })
+            if end > u32::MAX as usize {
+                return Err(E::custom(format!("span [{start}, {end}] beyond 4 GB")));
+            }
+            Ok(Span::new(start, end))
         }
         if d.is_human_readable() {
             d.deserialize_any(SpanVisitor)
@@ -102,19 +105,34 @@ impl<'de> Deserialize<'de> for Span {
 }
 
 impl Span {
+    /// The span `[start, end)`. Offsets are kept in 32 bits (a document is
+    /// at most a few tens of megabytes): spans are the most frequent value
+    /// of an analysis, in tokens and in rows.
     pub fn new(start: usize, end: usize) -> Self {
-        debug_assert!(start <= end);
-        Span { start, end }
+        debug_assert!(start <= end && end <= u32::MAX as usize);
+        Span { start: start as u32, end: end as u32 }
+    }
+    /// Where it starts, as an index into the text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+    /// Where it ends (excluded), as an index into the text.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+    /// Its bytes, as a range of indices into the text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
     }
     pub fn len(&self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
     /// The text this span covers, or "" if it does not fit `text`.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
-        text.get(self.start..self.end).unwrap_or("")
+        text.get(self.range()).unwrap_or("")
     }
 }
 

@@ -58,14 +58,14 @@ pub(crate) fn markdown_markup(text: &str, body_start: usize) -> Vec<Span> {
         }
     };
     for p in &prose {
-        if p.start > at {
-            push_gap(at, p.start, &mut markup);
+        if p.start() > at {
+            push_gap(at, p.start(), &mut markup);
         }
-        at = at.max(p.end);
+        at = at.max(p.end());
     }
     push_gap(at, body.len(), &mut markup);
     for sc in shortcodes {
-        markup.push(Span::new(body_start + sc.start, body_start + sc.end));
+        markup.push(Span::new(body_start + sc.start(), body_start + sc.end()));
     }
     merge_spans(markup)
 }

@@ -416,7 +416,7 @@ impl Matcher {
     pub(crate) fn find_pair(&self, text: &str, tok: &Token, t: usize, hits: &mut Vec<Hit>) {
         let surface = tok.span.slice(text);
         let mut parts: Vec<Hit> = Vec::new();
-        let mut start = tok.span.start;
+        let mut start = tok.span.start();
         for part in surface.split('-') {
             let span = Span::new(start, start + part.len());
             start += part.len() + 1;
@@ -539,10 +539,10 @@ impl<'m> Index<'m> {
                         }
                         let (first, last) = (norm[i].1, norm[i + n - 1].2);
                         // A multi-word name never runs over a line break.
-                        if (first..last).any(|t| text[toks[t].span.end..toks[t + 1].span.start].contains('\n')) {
+                        if (first..last).any(|t| text[toks[t].span.end()..toks[t + 1].span.start()].contains('\n')) {
                             continue;
                         }
-                        let span = Span::new(toks[first].span.start, toks[last].span.end);
+                        let span = Span::new(toks[first].span.start(), toks[last].span.end());
                         let surface = span.slice(text);
                         if p.needs_capital && !(first..=last).filter(|&t| toks[t].kind == TokenKind::Word).all(|t| toks[t].span.slice(text).starts_with(char::is_uppercase)) {
                             continue;

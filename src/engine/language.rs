@@ -150,7 +150,7 @@ pub fn paragraph_languages(text: &str, tokens: &[Token], facts: &KeyFacts) -> Ve
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..=tokens.len() {
-        let breaks = i == tokens.len() || (i > 0 && text.get(tokens[i - 1].span.end..tokens[i].span.start).is_some_and(|g| g.matches('\n').count() >= 2));
+        let breaks = i == tokens.len() || (i > 0 && text.get(tokens[i - 1].span.end()..tokens[i].span.start()).is_some_and(|g| g.matches('\n').count() >= 2));
         if breaks && i > start {
             let para = &tokens[start..i];
             if para.iter().filter(|t| t.kind == TokenKind::Word).count() >= PARAGRAPH_MIN_WORDS {

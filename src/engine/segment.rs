@@ -102,8 +102,8 @@ pub fn segment_regions(text: &str, regions: &[Span]) -> Segmented {
 pub fn segment_in(text: &str, regions: &[Span], vocab: &mut Vocab) -> Segmented {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     for r in regions {
-        let r = Span::new(r.start.min(text.len()), r.end.min(text.len()));
-        if text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start < r.end {
+        let r = Span::new(r.start().min(text.len()), r.end().min(text.len()));
+        if text.is_char_boundary(r.start()) && text.is_char_boundary(r.end()) && r.start < r.end {
             tokenize_into(text, r, vocab, &mut tokens);
         }
     }
@@ -175,8 +175,8 @@ fn scan(text: &str, body: Span, mut emit: impl FnMut(Span, TokenKind)) {
     // Where the last token ended, if it was a word: a clitic or a
     // possessive attaches to a word it touches.
     let mut word_ends_at: Option<usize> = None;
-    let end = body.end.min(text.len());
-    let mut i = body.start;
+    let end = body.end().min(text.len());
+    let mut i = body.start();
     while i < end {
         let c = text[i..].chars().next().unwrap_or(' ');
         if c.is_whitespace() {
@@ -216,7 +216,7 @@ fn scan(text: &str, body: Span, mut emit: impl FnMut(Span, TokenKind)) {
         };
         let span = Span::new(i, i + len);
         emit(span, kind);
-        word_ends_at = (kind == TokenKind::Word).then_some(span.end);
+        word_ends_at = (kind == TokenKind::Word).then_some(span.end());
         i += len;
     }
 }
@@ -410,7 +410,7 @@ fn split_sentences(text: &str, tokens: &[Token], vocab: &Vocab) -> Vec<Sentence>
     let mut i = 0;
     let close = |sentences: &mut Vec<Sentence>, from: usize, to: usize| {
         if to > from {
-            let span = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
+            let span = Span::new(tokens[from].span.start(), tokens[to - 1].span.end());
             sentences.push(Sentence { span, tokens: from..to });
         }
     };
@@ -436,7 +436,7 @@ fn split_sentences(text: &str, tokens: &[Token], vocab: &Vocab) -> Vec<Sentence>
             }
         }
         if !end_here && i + 1 < tokens.len() {
-            let gap = &text[t.span.end..tokens[i + 1].span.start];
+            let gap = &text[t.span.end()..tokens[i + 1].span.start()];
             let newlines = gap.matches('\n').count();
             if newlines >= 2 || (newlines == 1 && starts_like_a_sentence(tokens[i + 1].span.slice(text))) {
                 end_here = true;
@@ -460,7 +460,7 @@ fn split_sentences(text: &str, tokens: &[Token], vocab: &Vocab) -> Vec<Sentence>
 fn closing_quote_attached(text: &str, tokens: &[Token], q: usize) -> bool {
     let prev = &tokens[q - 1];
     let quote = &tokens[q];
-    let gap = &text[prev.span.end..quote.span.start];
+    let gap = &text[prev.span.end()..quote.span.start()];
     if !gap.trim().is_empty() || gap.contains('\n') {
         return false;
     }
@@ -477,7 +477,7 @@ fn closing_quote_attached(text: &str, tokens: &[Token], q: usize) -> bool {
 
 fn continues_in_lower_case(text: &str, tokens: &[Token], j: usize) -> bool {
     tokens.get(j + 1).is_some_and(|next| {
-        let gap = &text[tokens[j].span.end..next.span.start];
+        let gap = &text[tokens[j].span.end()..next.span.start()];
         !gap.contains('\n')
             && matches!(next.kind, TokenKind::Word | TokenKind::Elision)
             && next.span.slice(text).chars().next().is_some_and(char::is_lowercase)
@@ -512,7 +512,7 @@ fn period_is_not_final(text: &str, tokens: &[Token], i: usize, vocab: &Vocab) ->
     match tokens.get(i + 1) {
         Some(next) => {
             let s = next.span.slice(text);
-            let gap = &text[period.span.end..next.span.start];
+            let gap = &text[period.span.end()..next.span.start()];
             !gap.contains('\n') && s.chars().next().is_some_and(|c| c.is_lowercase()) && next.is_word()
         }
         None => false,

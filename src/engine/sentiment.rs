@@ -398,8 +398,8 @@ pub fn round4(x: f64) -> f64 {
 /// (byte spans; `lang` is `fr` or `en`). Used by the NewsMTSC harness and the
 /// page's explain view; [`super::analyse`] does the same on its own tokens.
 pub fn score_target(text: &str, sentence: Span, target: Span, lang: &str) -> MentionSentiment {
-    let sentence = Span::new(sentence.start.min(text.len()), sentence.end.min(text.len()));
-    if !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
+    let sentence = Span::new(sentence.start().min(text.len()), sentence.end().min(text.len()));
+    if !text.is_char_boundary(sentence.start()) || !text.is_char_boundary(sentence.end()) {
         return MentionSentiment { score: 0.0, role: Role::Neutral, speaker: None, cues: Vec::new() };
     }
     let mut vocab = Vocab::new();
@@ -763,7 +763,7 @@ fn lexicon_pass<'a>(ctx: &'a Ctx<'a>, target: Span) -> Option<Pass<'a>> {
             _ => {}
         }
         raw += weight;
-        let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
+        let span = Span::new(tokens[i].span.start(), tokens[end - 1].span.end());
         facts.push(CueFact { start: i, end, span, weight: round4(weight), left: end <= ts, dist, class: entry.class, negated: is_negated, quoted: in_quote(i), distanced });
         i = end;
     }
@@ -1030,7 +1030,7 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
         }
         let named = ctx.tokens[start..k].iter().any(|t| t.span.slice(ctx.text).chars().next().is_some_and(char::is_uppercase));
         if start < k && (named || is_determiner(ctx.key(start))) {
-            return Some(Span::new(ctx.tokens[start].span.start, ctx.tokens[k - 1].span.end));
+            return Some(Span::new(ctx.tokens[start].span.start(), ctx.tokens[k - 1].span.end()));
         }
     }
     None
@@ -1054,7 +1054,7 @@ fn phrase_from(ctx: &Ctx, j: usize) -> Option<Span> {
     while e < n && !ctx.is_punct(e) && e - j < MAX_SPEAKER_WORDS && !ctx.slots[e].has(Kind::Saying) {
         e += 1;
     }
-    (e > j).then(|| Span::new(ctx.tokens[j].span.start, ctx.tokens[e - 1].span.end))
+    (e > j).then(|| Span::new(ctx.tokens[j].span.start(), ctx.tokens[e - 1].span.end()))
 }
 
 
@@ -1535,7 +1535,7 @@ pub(crate) mod model {
                 .filter(|&u| sum.parts[u].abs() >= SHOWN_MIN)
                 .map(|u| {
                     let end = if sum.ends[u] == 0 { u + 1 } else { sum.ends[u] };
-                    let span = Span::new(tokens[u].span.start, tokens[end - 1].span.end);
+                    let span = Span::new(tokens[u].span.start(), tokens[end - 1].span.end());
                     CueHit { span, word: span.slice(text).to_string(), weight: round4(sum.parts[u]) }
                 })
                 .collect();
@@ -1637,8 +1637,8 @@ pub(crate) mod model {
     /// Features of a mention under `spec`, and the lexicon scorer's own score
     /// (the trainer's tools; see `examples/train_sentiment.rs`).
     pub fn features_of(text: &str, sentence: Span, target: Span, lang: &str, spec: &Spec) -> (Vec<Feature>, f64) {
-        let sentence = Span::new(sentence.start.min(text.len()), sentence.end.min(text.len()));
-        if !text.is_char_boundary(sentence.start) || !text.is_char_boundary(sentence.end) {
+        let sentence = Span::new(sentence.start().min(text.len()), sentence.end().min(text.len()));
+        if !text.is_char_boundary(sentence.start()) || !text.is_char_boundary(sentence.end()) {
             return (Vec::new(), 0.0);
         }
         let mut vocab = Vocab::new();

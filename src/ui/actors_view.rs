@@ -201,7 +201,7 @@ fn evidence(props: &EvidenceProps) -> Html {
                 // A mention's context is built when the list is opened: an actor can have thousands.
                 let lines: Vec<Html> = of_source.iter().take(MENTIONS_SHOWN).map(|m| {
                     let doc = &a.documents[m.document as usize];
-                    let (left, hit, right) = context(&doc.text, m.span.start, m.span.end);
+                    let (left, hit, right) = context(&doc.text, m.span.start(), m.span.end());
                     html! { <li class="kwic"><span class="left">{ left }</span><mark>{ hit }</mark><span class="right">{ right }</span></li> }
                 }).collect();
                 if of_source.is_empty() { html! {} } else { html! {

@@ -36,24 +36,24 @@ fn pieces(len: usize, body: Span, removed: &[Span], mentions: &[(Span, String)],
     marks.extend(mentions.iter().map(|(s, a)| (*s, Mark::Mention(a.clone()))));
     marks.extend(cues.iter().map(|(s, a, w)| (*s, Mark::Cue(a.clone(), *w))));
     if body.start > 0 {
-        marks.push((Span::new(0, body.start), Mark::Removed));
+        marks.push((Span::new(0, body.start()), Mark::Removed));
     }
     marks.sort_by(|x, y| x.0.start.cmp(&y.0.start).then(y.0.end.cmp(&x.0.end)));
     let mut out = Vec::new();
     let mut at = 0;
     for (span, actor) in marks {
-        if span.start < at || span.end > len {
+        if span.start() < at || span.end() > len {
             continue;
         }
-        if span.start > at {
-            out.push(Piece::Plain(Span::new(at, span.start)));
+        if span.start() > at {
+            out.push(Piece::Plain(Span::new(at, span.start())));
         }
         out.push(match actor {
             Mark::Mention(actor) => Piece::Mention { span, actor },
             Mark::Cue(actor, weight) => Piece::Cue { span, actor, weight },
             Mark::Removed => Piece::Removed(span),
         });
-        at = span.end;
+        at = span.end();
     }
     if at < len {
         out.push(Piece::Plain(Span::new(at, len)));

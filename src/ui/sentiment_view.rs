@@ -107,16 +107,16 @@ pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
 /// One scored mention: its sentence with the mention and each cue marked.
 fn evidence_item(t: &super::i18n::Text, text: &str, first: &MentionEvidence) -> Html {
     let sentence = first.sentence;
-    let mut marks: Vec<(usize, usize, Option<f64>)> = vec![(first.mention.start, first.mention.end, None)];
+    let mut marks: Vec<(usize, usize, Option<f64>)> = vec![(first.mention.start(), first.mention.end(), None)];
     for c in &first.cues {
         let span = c.span;
         if span.start >= sentence.start && span.end <= sentence.end && (span.end <= first.mention.start || span.start >= first.mention.end) {
-            marks.push((span.start, span.end, Some(c.weight)));
+            marks.push((span.start(), span.end(), Some(c.weight)));
         }
     }
     marks.sort_by_key(|m| m.0);
     let mut parts = Vec::new();
-    let mut at = sentence.start;
+    let mut at = sentence.start();
     for (start, end, weight) in marks {
         if start < at || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             continue;
@@ -131,11 +131,11 @@ fn evidence_item(t: &super::i18n::Text, text: &str, first: &MentionEvidence) -> 
         });
         at = end;
     }
-    if at < sentence.end && sentence.end <= text.len() && text.is_char_boundary(at) && text.is_char_boundary(sentence.end) {
-        parts.push(html! { { &text[at..sentence.end] } });
+    if at < sentence.end() && sentence.end() <= text.len() && text.is_char_boundary(at) && text.is_char_boundary(sentence.end()) {
+        parts.push(html! { { &text[at..sentence.end()] } });
     }
     let role = (t.role_name)(first.role.as_str());
-    let speaker = first.speaker.and_then(|s| text.get(s.start..s.end)).map(|s| (t.said_by)(s));
+    let speaker = first.speaker.and_then(|s| text.get(s.start()..s.end())).map(|s| (t.said_by)(s));
     html! {
         <li>
             <span class={classes!("score", if first.score < 0.0 { "negative" } else if first.score > 0.0 { "positive" } else { "neutral" })}>

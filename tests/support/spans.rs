@@ -6,7 +6,7 @@
 use prisme::engine::{to_json, Analysis, Scope, Span};
 
 fn fits(text: &str, span: Span) -> bool {
-    span.start <= span.end && span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+    span.start <= span.end && span.end() <= text.len() && text.is_char_boundary(span.start()) && text.is_char_boundary(span.end())
 }
 
 /// `Err` names the row and the span or reference that does not fit.

@@ -120,7 +120,7 @@ impl<'a> TextIndex<'a> {
                     while i < s.tokens.end {
                         match vocab.match_rest(MatchOn::Unit, elems, &doc.types, i, s.tokens.end) {
                             Some(end) if end > i => {
-                                spans.push((d, Span::new(doc.seg.tokens[i].span.start, doc.seg.tokens[end - 1].span.end)));
+                                spans.push((d, Span::new(doc.seg.tokens[i].span.start(), doc.seg.tokens[end - 1].span.end())));
                                 i = end;
                             }
                             _ => i += 1,
@@ -135,8 +135,8 @@ impl<'a> TextIndex<'a> {
             .map(|(d, span)| {
                 let doc = &self.corpus.docs[d];
                 let body = self.analysis.documents[d].body;
-                let before = doc.text.get(body.start.min(span.start)..span.start).unwrap_or("");
-                let after = doc.text.get(span.end..body.end.max(span.end)).unwrap_or("");
+                let before = doc.text.get(body.start().min(span.start())..span.start()).unwrap_or("");
+                let after = doc.text.get(span.end()..body.end().max(span.end())).unwrap_or("");
                 let left = one_line(&before.chars().rev().take(width_chars).collect::<Vec<_>>().into_iter().rev().collect::<String>());
                 let right = one_line(&after.chars().take(width_chars).collect::<String>());
                 let words = |s: &str| fold(s).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();

@@ -68,7 +68,7 @@ fn doc_matches(corpus: &Corpus, d: usize, first: &[Vec<u32>]) -> Vec<Vec<(Span, 
             }
             for (f, &end) in best.iter().enumerate() {
                 if end > i {
-                    let span = Span::new(doc.seg.tokens[i].span.start, doc.seg.tokens[end - 1].span.end);
+                    let span = Span::new(doc.seg.tokens[i].span.start(), doc.seg.tokens[end - 1].span.end());
                     found[f].push((span, s));
                     last_end[f] = end;
                 }

@@ -104,7 +104,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                     if i >= covered_until {
                         let cue = &set.cues[c];
                         let kind = [Shown::Hedge, Shown::Distancing, Shown::Certainty][cue.class];
-                        let span = Span::new(toks[i].span.start, toks[end - 1].span.end);
+                        let span = Span::new(toks[i].span.start(), toks[end - 1].span.end());
                         doc_rows.push(row(kind, cue.label.trim_end_matches('*').to_string(), span, Device::Lexicon));
                         covered_until = end;
                     }
@@ -169,8 +169,8 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                 let said = speech_at.iter().any(|&p| p < i || (p > j && p <= j + SPEECH_AFTER_QUOTE));
                 if !after_colon && !said {
                     let inner_end = if toks[j - 1].kind == TokenKind::Punct { j - 2 } else { j - 1 };
-                    let inner = Span::new(toks[i + 1].span.start, toks[inner_end].span.end);
-                    doc_rows.push(row(Shown::Distancing, inner.slice(doc.text).to_string(), Span::new(toks[i].span.start, toks[j].span.end), Device::ScareQuotes));
+                    let inner = Span::new(toks[i + 1].span.start(), toks[inner_end].span.end());
+                    doc_rows.push(row(Shown::Distancing, inner.slice(doc.text).to_string(), Span::new(toks[i].span.start(), toks[j].span.end()), Device::ScareQuotes));
                 }
                 i = j + 1;
             }
