@@ -208,7 +208,17 @@ fn main() {
         let (analysis, times) = if args.wall {
             analyse_timed(own, &Default::default())
         } else {
-            analyse_with_clock(own, &Default::default(), &cpu_ms)
+            let trace = std::cell::RefCell::new(Vec::new());
+            let r = analyse_with_clock(own, &Default::default(), &|| {
+                if std::env::var_os("PRISME_BENCH_MEMORY").is_some() {
+                    trace.borrow_mut().push(status_kb("VmRSS:"));
+                }
+                cpu_ms()
+            });
+            if std::env::var_os("PRISME_BENCH_MEMORY").is_some() {
+                eprintln!("rss after each stage (MB): {:?}", trace.borrow().iter().map(|k| k / 1024).collect::<Vec<_>>());
+            }
+            r
         };
         let peak_kb = status_kb("VmHWM:");
         let t = cpu_ms();
