@@ -77,6 +77,15 @@ fn normalise_line(line: &str) -> String {
         word.clear();
     };
     for c in line.chars() {
+        // Most characters are ASCII: lower-cased in place, no folding table.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || c == '\'' || c == '-' {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                end_word(&mut word, &mut out);
+            }
+            continue;
+        }
         folded.clear();
         push_folded(c, &mut folded);
         for f in folded.chars() {
@@ -289,33 +298,37 @@ fn chrome_lines(lines: &[Line], shared: &BTreeMap<String, usize>) -> BTreeSet<us
 }
 
 /// Letters and digits only, folded: the same paragraph compares equal
-/// whatever its spacing, quotes or line breaks.
-fn repeat_key(s: &str) -> String {
-    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+/// whatever its spacing, quotes or line breaks. Read from the lines'
+/// normal forms, which hold every folded letter and digit of the lines, in order.
+fn repeat_key<'a>(normals: impl Iterator<Item = &'a str>) -> String {
+    let mut key = String::new();
+    for n in normals {
+        key.extend(n.chars().filter(|c| c.is_alphanumeric()));
+    }
+    key
 }
 
 /// Spans of paragraphs whose text (minus a trailing "…" or "...") starts an
 /// earlier paragraph or a run of earlier paragraphs.
 fn repeated_paragraphs(lines: &[Line]) -> Vec<Span> {
-    // Paragraphs: runs of non-blank lines.
-    let mut paragraphs: Vec<(Span, String)> = Vec::new();
-    let mut current: Option<(Span, String)> = None;
-    for l in lines {
+    // Paragraphs: runs of non-blank lines (their span and lines).
+    let mut paragraphs: Vec<(Span, std::ops::Range<usize>)> = Vec::new();
+    let mut current: Option<(Span, std::ops::Range<usize>)> = None;
+    for (i, l) in lines.iter().enumerate() {
         if l.is_blank() {
             paragraphs.extend(current.take());
             continue;
         }
         match &mut current {
-            Some((span, text)) => {
+            Some((span, range)) => {
                 span.end = l.span.end;
-                text.push(' ');
-                text.push_str(&l.visible);
+                range.end = i + 1;
             }
-            None => current = Some((l.span, l.visible.clone())),
+            None => current = Some((l.span, i..i + 1)),
         }
     }
     paragraphs.extend(current);
-    let keys: Vec<String> = paragraphs.iter().map(|(_, t)| repeat_key(t)).collect();
+    let keys: Vec<String> = paragraphs.iter().map(|(_, r)| repeat_key(lines[r.clone()].iter().map(|l| l.normal.as_str()))).collect();
     let mut by_start: HashMap<String, Vec<usize>> = HashMap::new();
     let mut repeated = Vec::new();
     for (j, key) in keys.iter().enumerate() {
@@ -403,6 +416,14 @@ mod tests {
     fn normalise_plainly(line: &str) -> String {
         let cleaned: String = fold(line).chars().map(|c| if c.is_alphanumeric() || c == '\'' || c == '-' { c } else { ' ' }).collect();
         cleaned.split_whitespace().map(|w| w.trim_matches('-')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_paragraph_key_is_its_folded_letters_and_digits() {
+        let lines = ["« Deuxième paragraphe », avec", "une citation—bien longue ; 3,7 %", "L’Œuvre d'État -x- y"];
+        let plain: String = fold(&lines.join(" ")).chars().filter(|c| c.is_alphanumeric()).collect();
+        let normals: Vec<String> = lines.iter().map(|l| normalise_line(l)).collect();
+        assert_eq!(repeat_key(normals.iter().map(String::as_str)), plain);
     }
 
     #[test]
