@@ -14,7 +14,7 @@
 //!   cut short with "…", so that nothing is counted twice.
 
 use super::analysis::Span;
-use super::fold::{fold, push_folded};
+use super::fold::push_folded;
 use super::formats::merge_spans;
 use super::intake::{body_start, InputDocument};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -389,6 +389,7 @@ pub(crate) fn kept_between(body: Span, cut: Vec<Span>) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::fold::fold;
 
     fn removed(texts: &[&str]) -> Vec<Vec<(String, &'static str)>> {
         let docs: Vec<InputDocument> = texts.iter().map(|t| InputDocument::new("t", t.to_string())).collect();

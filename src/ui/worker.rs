@@ -46,7 +46,14 @@ pub enum Reply {
     /// [`engine::write_parts`]); never sent whole.
     Analysis { revision: u64, elapsed_ms: f64, analysis: Analysis },
     /// Every part of the analysis of `revision` has been sent.
-    AnalysisDone { revision: u64, elapsed_ms: f64 },
+    AnalysisDone {
+        revision: u64,
+        elapsed_ms: f64,
+        /// The worker's memory (its WebAssembly memory, which never shrinks:
+        /// the most it has held so far), in bytes.
+        #[serde(default)]
+        memory_bytes: f64,
+    },
     Documents {
         documents: Vec<InputDocument>,
         problems: Vec<String>,
@@ -227,7 +234,8 @@ fn run_analysis(reply_to: &DedicatedWorkerGlobalScope, revision: u64, documents:
         let _ = reply_to.post_message_with_transfer(&bytes, &js_sys::Array::of1(&bytes.buffer()));
     });
     if sent.is_ok() {
-        post(reply_to, &Reply::AnalysisDone { revision, elapsed_ms });
+        let memory_bytes = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length() as f64;
+        post(reply_to, &Reply::AnalysisDone { revision, elapsed_ms, memory_bytes });
     }
     for (d, text) in analysis.documents.iter_mut().zip(texts) {
         d.text = text;
@@ -371,7 +379,7 @@ impl Analyser {
                         post_to(&w, &message);
                     }
                 }
-                Ok(Reply::AnalysisDone { revision, elapsed_ms }) => {
+                Ok(Reply::AnalysisDone { revision, elapsed_ms, .. }) => {
                     let done = building.borrow_mut().take();
                     match done {
                         Some((r, parts)) if r == revision => {
