@@ -63,9 +63,6 @@ impl Vocab {
         t
     }
 
-    pub fn unit_of(&self, t: u32) -> &Unit {
-        &self.units[self.types[t as usize].unit as usize]
-    }
 
     /// For each type, the cues of `set` its spelling can start.
     pub fn first_cues(&self, set: &CueSet) -> Vec<Vec<u32>> {

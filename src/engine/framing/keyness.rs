@@ -10,7 +10,7 @@ use super::corpus::{Corpus, Vocab, NO_TYPE};
 use super::lexicon::Language;
 use super::round4;
 use crate::engine::analysis::{Direction, KeywordRow, Scope};
-use super::{FastMap as HashMap, FastSet};
+use super::FastMap as HashMap;
 
 /// G² at or above this is significant at p < 0.05 (chi-square, 1 degree of freedom).
 pub const G2_P05: f64 = 3.84;
@@ -38,8 +38,8 @@ pub const KEYWORDS_UNDER: usize = 15;
 
 /// A term: up to three units, unused places `NO_TYPE`.
 pub(crate) type TermKey = [u32; 3];
-/// A keyness candidate: term, count in scope, count in the rest, G², stem key.
-type Candidate<'s> = (TermKey, u32, u32, f64, &'s str);
+/// A keyness candidate: term, count in scope, count in the rest, G², stem key, term id.
+type Candidate<'s> = (TermKey, u32, u32, f64, &'s str, u32);
 /// Terms ranked before phrase folding: a few times what is kept, since folding drops some.
 const SHORTLIST_FACTOR: usize = 3;
 
@@ -88,17 +88,31 @@ pub(crate) fn g2_table(o11: f64, o12: f64, o21: f64, o22: f64) -> f64 {
     2.0 * (cell(o11, r1, c1) + cell(o12, r1, c2) + cell(o21, r2, c1) + cell(o22, r2, c2))
 }
 
-/// Term counts of every document, and how each term is shown.
+/// Term counts of every document, and how each term is shown. Within a
+/// language, a term has a dense id: a unigram's id is its unit's, a phrase's
+/// comes after the units; counts and displays are arrays by id.
 pub(crate) struct Terms {
-    /// Per document (same order as the corpus).
-    pub per_doc: Vec<HashMap<TermKey, u32>>,
-    /// Per language: the display form and stem key of each term.
-    pub display: [HashMap<TermKey, (String, String)>; 3],
-    /// Per language: counts over all its documents, so the rest of the corpus is total − scope.
-    pub totals: [HashMap<TermKey, u32>; 3],
-    /// Per language: the terms seen at least [`MIN_REFERENCE_COUNT`] times, in
-    /// the order an under-used term absent from a scope ranks (see [`keyness_rows`]).
-    pub by_total: [Vec<(TermKey, u32)>; 3],
+    /// Per document (same order as the corpus): its terms and their counts, by id.
+    pub per_doc: Vec<Vec<(u32, u32)>>,
+    /// Per language.
+    pub langs: [LangTerms; 3],
+}
+
+/// The terms of one language.
+#[derive(Default)]
+pub(crate) struct LangTerms {
+    /// Each term's key (units; a unigram's is `[unit, NO_TYPE, NO_TYPE]`).
+    pub keys: Vec<TermKey>,
+    /// Each term's display form and stem key ("" for a unit never counted as a term).
+    pub display: Vec<(String, String)>,
+    /// Each term's count over all the language's documents, so the rest of the corpus is total − scope.
+    pub totals: Vec<u32>,
+    /// The terms seen at least [`MIN_REFERENCE_COUNT`] times, in the order an
+    /// under-used term absent from a scope ranks (see [`keyness_rows`]).
+    pub by_total: Vec<(u32, u32)>,
+    /// The language's documents and their words.
+    pub documents: usize,
+    pub words: usize,
 }
 
 /// Joins spellings, with no space after an elision ("régime d'Assad").
@@ -119,24 +133,34 @@ fn join_surfaces(vocab: &Vocab, types: impl Iterator<Item = u32>) -> (String, St
     (surface, key)
 }
 
-/// Calls `f(key, start)` for every unigram, bigram and trigram term candidate of
-/// a document: content words, and two or three consecutive words of one
-/// sentence whose first and last are content words (the middle may be a stop word).
-fn for_each_ngram(vocab: &Vocab, doc_types: &[u32], sentences: &[std::ops::Range<usize>], mut f: impl FnMut(TermKey, usize, usize)) {
-    let unit = |i: usize| vocab.types[doc_types[i] as usize].unit;
-    let term = |i: usize| doc_types[i] != NO_TYPE && vocab.unit_of(doc_types[i]).term;
-    let word = |i: usize| doc_types[i] != NO_TYPE && { let u = vocab.unit_of(doc_types[i]); u.term || u.stop };
+/// What term counting needs of a word type, looked up once per type.
+#[derive(Clone, Copy)]
+struct TypeFacts {
+    unit: u32,
+    /// A content word.
+    term: bool,
+    /// A content word or a stop word.
+    word: bool,
+}
+
+/// Calls `f(key, start, len)` for every unigram, bigram and trigram term
+/// candidate of a document: content words, and two or three consecutive words
+/// of one sentence whose first and last are content words (the middle may be
+/// a stop word).
+fn for_each_ngram(facts: &[TypeFacts], doc_types: &[u32], sentences: &[std::ops::Range<usize>], mut f: impl FnMut(TermKey, usize, usize)) {
+    let fact = |i: usize| if doc_types[i] == NO_TYPE { None } else { Some(facts[doc_types[i] as usize]) };
     for r in sentences {
         for i in r.clone() {
-            if !term(i) {
-                continue;
+            let Some(a) = fact(i).filter(|a| a.term) else { continue };
+            f([a.unit, NO_TYPE, NO_TYPE], i, 1);
+            let b = if i + 1 < r.end { fact(i + 1) } else { None };
+            if let Some(b) = b.filter(|b| b.term) {
+                f([a.unit, b.unit, NO_TYPE], i, 2);
             }
-            f([unit(i), NO_TYPE, NO_TYPE], i, 1);
-            if i + 1 < r.end && term(i + 1) {
-                f([unit(i), unit(i + 1), NO_TYPE], i, 2);
-            }
-            if i + 2 < r.end && word(i + 1) && term(i + 2) {
-                f([unit(i), unit(i + 1), unit(i + 2)], i, 3);
+            if i + 2 < r.end {
+                if let (Some(b), Some(c)) = (b.filter(|b| b.word), fact(i + 2).filter(|c| c.term)) {
+                    f([a.unit, b.unit, c.unit], i, 3);
+                }
             }
         }
     }
@@ -144,14 +168,23 @@ fn for_each_ngram(vocab: &Vocab, doc_types: &[u32], sentences: &[std::ops::Range
 
 /// Counts terms in every document; phrases are kept when they pass the collocation tests.
 pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
-    let mut per_doc: Vec<HashMap<TermKey, u32>> = vec![HashMap::default(); corpus.docs.len()];
-    let mut display: [HashMap<TermKey, (String, String)>; 3] = Default::default();
+    let mut per_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); corpus.docs.len()];
+    let mut langs: [LangTerms; 3] = Default::default();
     for lang in Language::ALL {
         let vocab = corpus.vocab(lang);
         let docs: Vec<usize> = (0..corpus.docs.len()).filter(|&d| corpus.docs[d].lang == lang).collect();
         if docs.is_empty() {
             continue;
         }
+        let facts: Vec<TypeFacts> = vocab
+            .types
+            .iter()
+            .map(|t| {
+                let u = &vocab.units[t.unit as usize];
+                TypeFacts { unit: t.unit, term: u.term, word: u.term || u.stop }
+            })
+            .collect();
+        let sentences = |d: usize| -> Vec<std::ops::Range<usize>> { corpus.docs[d].seg.sentences.iter().map(|s| s.tokens.clone()).collect() };
         // Pass 1: unit counts and phrase candidates over the language.
         let mut unit_counts = vec![0u32; vocab.units.len()];
         let mut n_words = 0u64;
@@ -161,12 +194,11 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
             let doc = &corpus.docs[d];
             for &t in &doc.types {
                 if t != NO_TYPE {
-                    unit_counts[vocab.types[t as usize].unit as usize] += 1;
+                    unit_counts[facts[t as usize].unit as usize] += 1;
                     n_words += 1;
                 }
             }
-            let ranges: Vec<_> = doc.seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-            for_each_ngram(vocab, &doc.types, &ranges, |key, _, len| {
+            for_each_ngram(&facts, &doc.types, &sentences(d), |key, _, len| {
                 if len > 1 {
                     let e = phrases.entry(key).or_insert((0, 0, usize::MAX));
                     e.0 += 1;
@@ -179,39 +211,52 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         }
         let min_docs = MIN_COLLOCATION_DOCS.min(docs.len() as u32);
         let n = n_words as f64;
-        let accepted: FastSet<TermKey> = phrases
-            .iter()
-            .filter(|(key, &(count, ndocs, _))| {
-                if count < MIN_COLLOCATION_COUNT || ndocs < min_docs {
-                    return false;
-                }
-                let last = if key[2] == NO_TYPE { key[1] } else { key[2] };
-                let (o11, c1, c2) = (count as f64, unit_counts[key[0] as usize] as f64, unit_counts[last as usize] as f64);
-                let expected = c1 * c2 / n;
-                o11 > expected && g2_table(o11, (c1 - o11).max(0.0), (c2 - o11).max(0.0), (n - c1 - c2 + o11).max(0.0)) >= MIN_COLLOCATION_G2
-            })
-            .map(|(k, _)| *k)
-            .collect();
+        let accepted = |key: &TermKey, count: u32, ndocs: u32| {
+            if count < MIN_COLLOCATION_COUNT || ndocs < min_docs {
+                return false;
+            }
+            let last = if key[2] == NO_TYPE { key[1] } else { key[2] };
+            let (o11, c1, c2) = (count as f64, unit_counts[key[0] as usize] as f64, unit_counts[last as usize] as f64);
+            let expected = c1 * c2 / n;
+            o11 > expected && g2_table(o11, (c1 - o11).max(0.0), (c2 - o11).max(0.0), (n - c1 - c2 + o11).max(0.0)) >= MIN_COLLOCATION_G2
+        };
+        // Term ids: units first, then the accepted phrases (sorted, so that ids never depend on hashing).
+        let mut keys: Vec<TermKey> = (0..vocab.units.len() as u32).map(|u| [u, NO_TYPE, NO_TYPE]).collect();
+        let mut accepted_keys: Vec<TermKey> = phrases.iter().filter(|(k, &(c, nd, _))| accepted(k, c, nd)).map(|(k, _)| *k).collect();
+        drop(phrases);
+        accepted_keys.sort_unstable();
+        let phrase_id: HashMap<TermKey, u32> = accepted_keys.iter().enumerate().map(|(i, k)| (*k, (keys.len() + i) as u32)).collect();
+        keys.extend(accepted_keys);
         // Pass 2: counts per document, and the spellings seen for each term.
         let mut type_counts = vec![0u32; vocab.types.len()];
-        let mut phrase_spellings: HashMap<TermKey, HashMap<[u32; 3], u32>> = HashMap::default();
+        let mut phrase_spellings: HashMap<u32, HashMap<[u32; 3], u32>> = HashMap::default();
+        let mut counts = vec![0u32; keys.len()];
+        let mut touched: Vec<u32> = Vec::new();
         for &d in &docs {
             let doc = &corpus.docs[d];
-            let counts = &mut per_doc[d];
-            let ranges: Vec<_> = doc.seg.sentences.iter().map(|s| s.tokens.clone()).collect();
-            for_each_ngram(vocab, &doc.types, &ranges, |key, start, len| {
-                if len == 1 {
-                    *counts.entry(key).or_default() += 1;
+            for_each_ngram(&facts, &doc.types, &sentences(d), |key, start, len| {
+                let id = if len == 1 {
                     type_counts[doc.types[start] as usize] += 1;
-                } else if accepted.contains(&key) {
-                    *counts.entry(key).or_default() += 1;
+                    key[0]
+                } else if let Some(&id) = phrase_id.get(&key) {
                     let mut spelled = [NO_TYPE; 3];
                     spelled[..len].copy_from_slice(&doc.types[start..start + len]);
-                    *phrase_spellings.entry(key).or_default().entry(spelled).or_default() += 1;
+                    *phrase_spellings.entry(id).or_default().entry(spelled).or_default() += 1;
+                    id
+                } else {
+                    return;
+                };
+                if counts[id as usize] == 0 {
+                    touched.push(id);
                 }
+                counts[id as usize] += 1;
             });
+            touched.sort_unstable();
+            per_doc[d] = touched.iter().map(|&id| (id, std::mem::take(&mut counts[id as usize]))).collect();
+            touched.clear();
         }
         // The most frequent spelling shows the term; ties go to the first seen.
+        let mut display: Vec<(String, String)> = vec![(String::new(), String::new()); keys.len()];
         let mut best: Vec<Option<(u32, u32)>> = vec![None; vocab.units.len()];
         for (t, &c) in type_counts.iter().enumerate() {
             let u = vocab.types[t].unit as usize;
@@ -219,86 +264,127 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
                 best[u] = Some((t as u32, c));
             }
         }
-        let shown = &mut display[lang.index()];
         for (u, b) in best.iter().enumerate() {
             if let Some((t, _)) = b {
-                shown.insert([u as u32, NO_TYPE, NO_TYPE], join_surfaces(vocab, std::iter::once(*t)));
+                display[u] = join_surfaces(vocab, std::iter::once(*t));
             }
         }
-        for (key, spellings) in phrase_spellings {
+        for (id, spellings) in phrase_spellings {
             let (spelled, _) = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))).expect("seen once");
-            shown.insert(key, join_surfaces(vocab, spelled.iter().copied().filter(|&t| t != NO_TYPE)));
+            display[id as usize] = join_surfaces(vocab, spelled.iter().copied().filter(|&t| t != NO_TYPE));
         }
-    }
-    let mut totals: [HashMap<TermKey, u32>; 3] = Default::default();
-    for (d, counts) in per_doc.iter().enumerate() {
-        let total = &mut totals[corpus.docs[d].lang.index()];
-        for (k, &n) in counts {
-            *total.entry(*k).or_default() += n;
+        let mut totals = vec![0u32; keys.len()];
+        for &d in &docs {
+            for &(id, n) in &per_doc[d] {
+                totals[id as usize] += n;
+            }
         }
+        // A term absent from a scope has a = 0, so its G² is 2·b·ln((c+d)/d): it
+        // grows with b = its total alone. Ranked once here by (total, stem, key),
+        // the order keyness_rows gives them, each scope only reads the head of
+        // this list instead of scoring every term of the language.
+        let mut by_total: Vec<(u32, u32)> =
+            totals.iter().enumerate().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(id, &n)| (id as u32, n)).collect();
+        by_total.sort_unstable_by(|x, y| {
+            y.1.cmp(&x.1).then_with(|| display[x.0 as usize].1.cmp(&display[y.0 as usize].1)).then_with(|| keys[x.0 as usize].cmp(&keys[y.0 as usize]))
+        });
+        let words = docs.iter().map(|&d| corpus.docs[d].words).sum();
+        langs[lang.index()] = LangTerms { keys, display, totals, by_total, documents: docs.len(), words };
     }
-    // A term absent from a scope has a = 0, so its G² is 2·b·ln((c+d)/d): it
-    // grows with b = its total alone. Ranked once here by (total, stem, id),
-    // the order keyness_rows gives them, each scope only reads the head of
-    // this list instead of scoring every term of the language.
-    let by_total: [Vec<(TermKey, u32)>; 3] = std::array::from_fn(|l| {
-        let shown = &display[l];
-        let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
-        let mut list: Vec<(TermKey, u32, &str)> =
-            totals[l].iter().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(k, &n)| (*k, n, key_str(k))).collect();
-        list.sort_unstable_by(|x, y| y.1.cmp(&x.1).then_with(|| x.2.cmp(y.2)).then_with(|| x.0.cmp(&y.0)));
-        list.into_iter().map(|(k, n, _)| (k, n)).collect()
-    });
-    Terms { per_doc, display, totals, by_total }
+    Terms { per_doc, langs }
+}
+
+/// A scope's terms and counts in one language, and a scratch space to add
+/// documents up, reused from scope to scope.
+pub(crate) struct ScopeCounts {
+    counts: Vec<u32>,
+    /// `mark[id] == stamp`: the term is in the scope being scored.
+    mark: Vec<u32>,
+    stamp: u32,
+}
+
+impl ScopeCounts {
+    pub fn new() -> Self {
+        ScopeCounts { counts: Vec::new(), mark: Vec::new(), stamp: 0 }
+    }
 }
 
 /// Keyness of the documents marked in `members` against the other documents
 /// of the same language, one block of rows per language. `scope` is written
 /// into every row.
 pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: Scope, members: &[bool]) -> Vec<KeywordRow> {
+    let docs: Vec<usize> = (0..corpus.docs.len()).filter(|&d| members[d]).collect();
+    keyness_rows_with(corpus, terms, scope, &docs, &mut ScopeCounts::new())
+}
+
+/// [`keyness_rows`] of the documents `members` (indices, ascending), with a
+/// scratch space to reuse. Costs what the scope's documents hold, not what
+/// the corpus holds: a corpus of 10,000 documents has 10,000 scopes.
+pub(crate) fn keyness_rows_with(corpus: &Corpus, terms: &Terms, scope: Scope, members: &[usize], scratch: &mut ScopeCounts) -> Vec<KeywordRow> {
     let mut rows = Vec::new();
     for lang in Language::ALL {
-        let in_lang: Vec<usize> = (0..corpus.docs.len()).filter(|&d| corpus.docs[d].lang == lang).collect();
-        let (target, reference): (Vec<usize>, Vec<usize>) = in_lang.iter().partition(|&&d| members[d]);
-        if target.is_empty() || reference.is_empty() {
+        let lt = &terms.langs[lang.index()];
+        let target: Vec<usize> = members.iter().copied().filter(|&d| corpus.docs[d].lang == lang).collect();
+        if target.is_empty() || target.len() == lt.documents {
             continue;
         }
         let c: usize = target.iter().map(|&d| corpus.docs[d].words).sum();
-        let d: usize = reference.iter().map(|&d| corpus.docs[d].words).sum();
+        let d: usize = lt.words - c;
         if c == 0 || d == 0 {
             continue;
         }
-        let mut in_scope: HashMap<TermKey, u32> = HashMap::default();
-        for &doc in &target {
-            for (k, &n) in &terms.per_doc[doc] {
-                *in_scope.entry(*k).or_default() += n;
+        // The scope's terms with their counts: one document's list as it is, several added up.
+        let owned;
+        let in_scope: &[(u32, u32)] = if let [one] = target.as_slice() {
+            &terms.per_doc[*one]
+        } else {
+            scratch.counts.resize(lt.keys.len(), 0);
+            let mut touched: Vec<u32> = Vec::new();
+            for &doc in &target {
+                for &(id, n) in &terms.per_doc[doc] {
+                    if scratch.counts[id as usize] == 0 {
+                        touched.push(id);
+                    }
+                    scratch.counts[id as usize] += n;
+                }
             }
+            touched.sort_unstable();
+            owned = touched.iter().map(|&id| (id, std::mem::take(&mut scratch.counts[id as usize]))).collect::<Vec<_>>();
+            &owned
+        };
+        scratch.mark.resize(lt.keys.len(), 0);
+        scratch.stamp = scratch.stamp.wrapping_add(1);
+        if scratch.stamp == 0 {
+            scratch.mark.iter_mut().for_each(|m| *m = 0);
+            scratch.stamp = 1;
+        }
+        for &(id, _) in in_scope {
+            scratch.mark[id as usize] = scratch.stamp;
         }
         let (cf, df) = (c as f64, d as f64);
-        let shown = &terms.display[lang.index()];
-        let key_str = |k: &TermKey| shown.get(k).map(|s| s.1.as_str()).unwrap_or("");
-        let totals = &terms.totals[lang.index()];
+        let key_str = |id: u32| lt.display[id as usize].1.as_str();
         let mut over = Vec::new();
         let mut under = Vec::new();
         // Terms the scope uses: over- or under-used.
-        for (key, &a) in &in_scope {
-            let b = totals.get(key).copied().unwrap_or(0) - a;
+        for &(id, a) in in_scope {
+            let b = lt.totals[id as usize] - a;
             let (af, bf) = (a as f64, b as f64);
             let is_over = af * df > bf * cf;
             if is_over && a >= MIN_TARGET_COUNT {
-                over.push((*key, a, b, log_likelihood(af, bf, cf, df), key_str(key)));
+                over.push((lt.keys[id as usize], a, b, log_likelihood(af, bf, cf, df), key_str(id), id));
             } else if !is_over && af * df < bf * cf && b >= MIN_REFERENCE_COUNT {
-                under.push((*key, a, b, log_likelihood(af, bf, cf, df), key_str(key)));
+                under.push((lt.keys[id as usize], a, b, log_likelihood(af, bf, cf, df), key_str(id), id));
             }
         }
         // Terms the scope never uses are all under-used and rank by their total
-        // (see `Terms::by_total`): only the first shortlist of them can be kept.
-        let absent = terms.by_total[lang.index()].iter().filter(|(k, _)| !in_scope.contains_key(k));
-        for (key, b) in absent.take(KEYWORDS_UNDER * SHORTLIST_FACTOR) {
-            under.push((*key, 0, *b, log_likelihood(0.0, *b as f64, cf, df), key_str(key)));
+        // (see `LangTerms::by_total`): only the first shortlist of them can be kept.
+        let stamp = scratch.stamp;
+        let absent = lt.by_total.iter().filter(|(id, _)| scratch.mark[*id as usize] != stamp);
+        for &(id, b) in absent.take(KEYWORDS_UNDER * SHORTLIST_FACTOR) {
+            under.push((lt.keys[id as usize], 0, b, log_likelihood(0.0, b as f64, cf, df), key_str(id), id));
         }
         for (list, direction, keep) in [(&mut over, Direction::Over, KEYWORDS_OVER), (&mut under, Direction::Under, KEYWORDS_UNDER)] {
-            // Strongest first; ties by stem, then by term id, so the order never depends on hashing.
+            // Strongest first; ties by stem, then by term key, so the order never depends on hashing.
             let order = |x: &Candidate, y: &Candidate| y.3.total_cmp(&x.3).then_with(|| x.4.cmp(y.4)).then_with(|| x.0.cmp(&y.0));
             // Only the strongest few can be shown: select them before sorting.
             let shortlist = keep * SHORTLIST_FACTOR;
@@ -312,8 +398,8 @@ pub(crate) fn keyness_rows(corpus: &Corpus, terms: &Terms, scope: Scope, members
             let phrases: Vec<(TermKey, u32)> = list.iter().filter(|x| x.0[1] != NO_TYPE).map(|x| (x.0, used(x))).collect();
             list.retain(|x| x.0[1] != NO_TYPE || !phrases.iter().any(|(p, n)| *n == used(x) && p.contains(&x.0[0])));
             list.truncate(keep);
-            for (rank, (key, a, b, g2, _)) in list.iter().enumerate() {
-                let (term, stem) = shown.get(key).cloned().unwrap_or_default();
+            for (rank, (_, a, b, g2, _, id)) in list.iter().enumerate() {
+                let (term, stem) = lt.display[*id as usize].clone();
                 rows.push(KeywordRow {
                     scope,
                     term,

@@ -32,8 +32,6 @@ use std::borrow::Cow;
 /// crafted collisions does not matter for a corpus the user analyses alone.
 /// Nothing depends on the iteration order (rankings break ties by key).
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-/// A set with the hash of [`FastMap`].
-pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// The Fx hash (as in rustc and Firefox): one rotate, xor and multiply per word.
 #[derive(Default, Clone, Copy)]
@@ -127,17 +125,16 @@ pub(crate) fn analyse(
     let corpus = Corpus::new(inputs, sources, vocab);
     let terms = keyness::count_terms(&corpus);
     let mut keywords = Vec::new();
+    let mut scratch = keyness::ScopeCounts::new();
     for d in 0..corpus.docs.len() {
-        let members: Vec<bool> = (0..corpus.docs.len()).map(|i| i == d).collect();
-        keywords.extend(keyness::keyness_rows(&corpus, &terms, Scope::Document(d as u32), &members));
+        keywords.extend(keyness::keyness_rows_with(&corpus, &terms, Scope::Document(d as u32), &[d], &mut scratch));
     }
     for (s, source) in sources.iter().enumerate() {
         if stands_for_itself(&corpus, s) {
             continue;
         }
-        let mut members = vec![false; corpus.docs.len()];
-        source.documents.iter().for_each(|&d| members[d as usize] = true);
-        keywords.extend(keyness::keyness_rows(&corpus, &terms, Scope::Source(s as u32), &members));
+        let members: Vec<usize> = source.documents.iter().map(|&d| d as usize).collect();
+        keywords.extend(keyness::keyness_rows_with(&corpus, &terms, Scope::Source(s as u32), &members, &mut scratch));
     }
     let frames = frames::frame_rows(&corpus);
     let markers = markers::marker_rows(&corpus, mentions);
