@@ -3,7 +3,7 @@
 //! their exact spelling, so the hot loop does one hash look-up per token and
 //! allocates only for a spelling never seen before.
 
-use super::lexicon::{unit_info, CueSet, Elem, Language, MatchOn, MAX_GAP_WORDS};
+use super::lexicon::{stem_key, unit_info_with, CueSet, Elem, Language, MatchOn, MAX_GAP_WORDS};
 use crate::engine::analysis::SourceRow;
 use crate::engine::segment::{Segmented, TokenKind, Vocab as Spellings};
 use std::borrow::Cow;
@@ -35,14 +35,16 @@ pub(crate) struct Vocab {
     pub units: Vec<Unit>,
     /// Units by key, one map per class (stop, term, other) so a stem never merges with a stop word.
     unit_by_key: [HashMap<String, u32>; 3],
+    /// Stems of ASCII spellings, by the id of their key.
+    stems: HashMap<u32, String>,
 }
 
 impl Vocab {
     fn new(lang: Language) -> Self {
-        Vocab { lang, by_spelling: Vec::new(), types: Vec::new(), units: Vec::new(), unit_by_key: Default::default() }
+        Vocab { lang, by_spelling: Vec::new(), types: Vec::new(), units: Vec::new(), unit_by_key: Default::default(), stems: HashMap::default() }
     }
 
-    fn type_of(&mut self, kind: TokenKind, spelling: u32, surface: &str, folded: &str) -> u32 {
+    fn type_of(&mut self, kind: TokenKind, spelling: u32, key: u32, surface: &str, folded: &str) -> u32 {
         let slot = spelling as usize;
         if slot >= self.by_spelling.len() {
             self.by_spelling.resize(slot + 1, NO_TYPE);
@@ -50,7 +52,17 @@ impl Vocab {
         if self.by_spelling[slot] != NO_TYPE {
             return self.by_spelling[slot];
         }
-        let info = unit_info(self.lang, kind, surface, folded);
+        // An ASCII spelling's stem depends on its key alone ("Government",
+        // "government"): stemmed once per key.
+        let lang = self.lang;
+        let stems = &mut self.stems;
+        let info = unit_info_with(lang, kind, folded, &mut || {
+            if surface.is_ascii() {
+                stems.entry(key).or_insert_with(|| stem_key(lang, surface)).clone()
+            } else {
+                stem_key(lang, surface)
+            }
+        });
         let class = if info.stop { 0 } else if info.term { 1 } else { 2 };
         let next = self.units.len() as u32;
         let unit = *self.unit_by_key[class].entry(info.key.clone()).or_insert(next);
@@ -154,7 +166,7 @@ impl<'a> Corpus<'a> {
                     .iter()
                     .map(|t| match t.kind {
                         TokenKind::Word | TokenKind::Elision | TokenKind::Clitic => {
-                            vocab.type_of(t.kind, t.ty, spellings.spelling(t.ty), spellings.key(t.key))
+                            vocab.type_of(t.kind, t.ty, t.key, spellings.spelling(t.ty), spellings.key(t.key))
                         }
                         _ => NO_TYPE,
                     })

@@ -160,6 +160,11 @@ pub(crate) struct UnitInfo {
 
 /// The unit of a word token. Elisions and inversion pronouns are stop words.
 pub(crate) fn unit_info(lang: Language, kind: TokenKind, surface: &str, folded: &str) -> UnitInfo {
+    unit_info_with(lang, kind, folded, &mut || stem_key(lang, surface))
+}
+
+/// [`unit_info`], the stem of the word given by `stem` (when it is needed).
+pub(crate) fn unit_info_with(lang: Language, kind: TokenKind, folded: &str, stem: &mut dyn FnMut() -> String) -> UnitInfo {
     let plain = |stop| UnitInfo { key: folded.to_string(), stop, term: false };
     match kind {
         TokenKind::Elision | TokenKind::Clitic => plain(true),
@@ -167,7 +172,7 @@ pub(crate) fn unit_info(lang: Language, kind: TokenKind, surface: &str, folded: 
         TokenKind::Word
             if folded.chars().count() >= MIN_TERM_CHARS && folded.chars().any(char::is_alphabetic) =>
         {
-            UnitInfo { key: stem_key(lang, surface), stop: false, term: true }
+            UnitInfo { key: stem(), stop: false, term: true }
         }
         _ => plain(false),
     }
