@@ -90,7 +90,7 @@ fn phrase_score(a: &Analysis, doc: u32, phrase: &str) -> (f64, usize) {
     for (at, _) in lower.match_indices(&phrase.to_lowercase()) {
         let Some(s) = seg.sentences.iter().find(|s| s.span.start() <= at && at < s.span.end()) else { continue };
         let r = score_target(&d.text, s.span, Span::new(at, at + phrase.len()), "fr");
-        let cues: Vec<_> = r.cues.iter().map(|c| format!("{} {:+.2}", c.word, c.weight)).collect();
+        let cues: Vec<_> = r.cues.iter().map(|c| format!("{} {:+.2}", c.span.slice(&d.text), c.weight)).collect();
         println!("  {} @{at}: {:+.3} {:?} {cues:?}", d.id, r.score, r.role);
         sum += r.score;
         n += 1;
@@ -181,7 +181,7 @@ fn evidence_lists_the_strongest_words_and_the_rest() {
     let weakest_listed = e.cues.iter().map(|c| c.weight.abs()).fold(f64::INFINITY, f64::min);
     let listed: Vec<Span> = e.cues.iter().map(|c| c.span).collect();
     for c in all.cues.iter().filter(|c| !listed.contains(&c.span)) {
-        assert!(c.weight.abs() <= weakest_listed, "{:?} left out but stronger than a listed word", c.word);
+        assert!(c.weight.abs() <= weakest_listed, "{:?} left out but stronger than a listed word", c.span.slice(text));
     }
     // A reader would call "massacred" one of the words that weigh most against the junta.
     assert!(e.cues.iter().any(|c| c.span.slice(text) == "massacred" && c.weight < 0.0), "{:?}", e.cues);

@@ -46,7 +46,7 @@ pub use intake::{
 };
 pub use segment::{segment, segment_in, segment_regions, Segmented, Sentence, Token, TokenKind};
 pub use vocab::{KeyId, TypeId, Vocab};
-pub use sentiment::{score_target, training as sentiment_training, CueHit, MentionSentiment, NEUTRAL_BAND};
+pub use sentiment::{score_target, training as sentiment_training, MentionSentiment, NEUTRAL_BAND};
 pub use transfer::{write_parts, AnalysisParts};
 pub use table::{decode_table, guess_table_columns, TableColumns, TableGuess};
 
