@@ -16,6 +16,7 @@ mod framing;
 mod gazetteer;
 mod intake;
 mod language;
+mod packed;
 mod report;
 mod lexicon;
 mod lookup;

@@ -1602,7 +1602,7 @@ pub(crate) mod model {
     /// is the most likely class (just under the band, so rounding keeps it in).
     const NEUTRAL_INSIDE: f64 = NEUTRAL_BAND * 0.98;
 
-    static EN: LazyLock<Option<Model>> = LazyLock::new(|| parse_builtin(include_str!("../../data/sentiment/model_en.tsv")));
+    static EN: LazyLock<Option<Model>> = LazyLock::new(|| parse_builtin(&crate::engine::packed::model_en()));
     static FR: LazyLock<Option<Model>> = LazyLock::new(|| parse_builtin(include_str!("../../data/sentiment/model_fr.tsv")));
 
     /// A built-in file with no weight rows means "no model": the lexicon scorer.
