@@ -54,9 +54,9 @@ pub fn actors_table(props: &ActorsTableProps) -> Html {
         .filter(|r| needle.is_empty() || std::iter::once(&r.name).chain(&r.aliases).any(|n| crate::engine::fold(n).contains(&needle)))
         .collect();
     match &*sort {
-        Sort::Total => rows.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.name.cmp(&y.name))),
-        Sort::Name => rows.sort_by_key(|r| crate::engine::fold(&r.name)),
-        Sort::Source(s) => rows.sort_by(|x, y| {
+        Sort::Total => super::sorting::sort_by(&mut rows, |x, y| y.total.cmp(&x.total).then_with(|| x.name.cmp(&y.name))),
+        Sort::Name => super::sorting::sort_by_key(&mut rows, |r| crate::engine::fold(&r.name)),
+        Sort::Source(s) => super::sorting::sort_by(&mut rows, |x, y| {
             let n = |r: &ActorRow| r.mentions_in_source(*s);
             n(y).cmp(&n(x)).then_with(|| y.total.cmp(&x.total))
         }),

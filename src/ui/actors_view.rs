@@ -284,7 +284,7 @@ fn actor_edits(props: &ActorEditsProps) -> Html {
         })
     };
     let mut others: Vec<&ActorRow> = props.analysis.actors.iter().filter(|r| r.id != id && r.total > 0).collect();
-    others.sort_by_key(|r| crate::engine::fold(&r.name));
+    super::sorting::sort_by_key(&mut others, |r| crate::engine::fold(&r.name));
     html! {
         <section class="panel actor-edits">
             <div class="edit-row">
@@ -355,7 +355,7 @@ fn companion_network(props: &CompanionNetworkProps) -> Html {
             }
         }
     }
-    edges.sort_by(|p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
+    super::sorting::sort_by(&mut edges, |p, q| (&p.a, &p.b).cmp(&(&q.a, &q.b)));
     let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
     let selected = Some(a.actors[props.actor as usize].id.clone());
     html! {

@@ -110,7 +110,7 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
         *naming.entry(l.actor).or_default().entry(source_of(l.document)).or_default().entry(l.label.as_str()).or_default() += l.count;
     }
     let mut named: Vec<u32> = naming.keys().copied().collect();
-    named.sort_by(|&x, &y| a.actors[y as usize].total.cmp(&a.actors[x as usize].total).then(x.cmp(&y)));
+    super::sorting::sort_by(&mut named, |&x, &y| a.actors[y as usize].total.cmp(&a.actors[x as usize].total).then(x.cmp(&y)));
     named.truncate(NAMING_ACTORS);
     const KINDS: [MarkerKind; 3] = [MarkerKind::Hedge, MarkerKind::Distancing, MarkerKind::Certainty];
 
@@ -170,7 +170,7 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
                                             { for sources.iter().map(|s| {
                                                 let cell = per.get(s).map(|m| {
                                                     let mut v: Vec<(&&str, &usize)> = m.iter().collect();
-                                                    v.sort_by(|x, y| y.1.cmp(x.1));
+                                                    super::sorting::sort_by(&mut v, |x, y| y.1.cmp(x.1));
                                                     v.iter().map(|(l, n)| format!("{l} ({n})")).collect::<Vec<_>>().join(", ")
                                                 }).unwrap_or_default();
                                                 html! { <td>{ cell }</td> }

@@ -18,6 +18,7 @@ mod notices;
 mod overview;
 mod reader;
 mod sentiment_view;
+mod sorting;
 mod table_columns;
 pub mod state;
 pub mod worker;

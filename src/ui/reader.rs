@@ -38,7 +38,7 @@ fn pieces(len: usize, body: Span, removed: &[Span], mentions: &[(Span, String)],
     if body.start > 0 {
         marks.push((Span::new(0, body.start()), Mark::Removed));
     }
-    marks.sort_by(|x, y| x.0.start.cmp(&y.0.start).then(y.0.end.cmp(&x.0.end)));
+    super::sorting::sort_by(&mut marks, |x, y| x.0.start.cmp(&y.0.start).then(y.0.end.cmp(&x.0.end)));
     let mut out = Vec::new();
     let mut at = 0;
     for (span, actor) in marks {

@@ -35,7 +35,7 @@ pub fn sentiment_heatmap(props: &SentimentHeatmapProps) -> Html {
     let sources = sources_in_order(a);
     let mut actors: Vec<u32> = (0..a.actors.len() as u32).filter(|&x| found.is_scored(x)).collect();
     let row_of = |x: u32| &a.actors[x as usize];
-    actors.sort_by(|&x, &y| row_of(y).total.cmp(&row_of(x).total).then_with(|| row_of(x).name.cmp(&row_of(y).name)));
+    super::sorting::sort_by(&mut actors, |&x, &y| row_of(y).total.cmp(&row_of(x).total).then_with(|| row_of(x).name.cmp(&row_of(y).name)));
     actors.truncate(HEATMAP_ACTORS);
     if actors.is_empty() {
         return html! {};
@@ -77,7 +77,7 @@ pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
     }
     // Evidence rows of this actor, one per mention, in document and text order.
     let mut evidence: Vec<&MentionEvidence> = found.evidence_of_actor[props.actor as usize].iter().map(|&i| &a.sentiment_evidence[i as usize]).collect();
-    evidence.sort_by_key(|e| (e.document, e.mention.start));
+    super::sorting::sort_by_key(&mut evidence, |e| (e.document, e.mention.start));
     html! {
         <section class="actor-sentiment">
             <Bars lang={props.lang} title={t.sentiment_per_source} description={t.sentiment_heatmap_help}
@@ -114,7 +114,7 @@ fn evidence_item(t: &super::i18n::Text, text: &str, first: &MentionEvidence) -> 
             marks.push((span.start(), span.end(), Some(c.weight)));
         }
     }
-    marks.sort_by_key(|m| m.0);
+    super::sorting::sort_by_key(&mut marks, |m| m.0);
     let mut parts = Vec::new();
     let mut at = sentence.start();
     for (start, end, weight) in marks {

@@ -71,8 +71,7 @@ const MAX_EDGE: f64 = 9.0;
 /// same data gives the same picture.
 pub fn place_nodes(nodes: &[NetworkNode], edges: &[NetworkEdge]) -> (Vec<(usize, f64, f64, f64)>, f64) {
     let kind_rank = |k: &str| palette::KINDS.iter().position(|(name, _)| *name == k).unwrap_or(palette::KINDS.len());
-    let mut order: Vec<usize> = (0..nodes.len()).collect();
-    order.sort_by(|&i, &j| {
+    let order = crate::ui::sorting::stable_order(nodes.len(), &|i, j| {
         kind_rank(&nodes[i].kind)
             .cmp(&kind_rank(&nodes[j].kind))
             .then(nodes[j].weight.total_cmp(&nodes[i].weight))
