@@ -33,10 +33,12 @@ pub fn file_stem(title: &str) -> String {
     if stem.is_empty() { "chart".to_string() } else { format!("prisme-{stem}") }
 }
 
-/// Width and height of a chart from its `viewBox`.
+/// Width and height of a chart from its `viewBox`. The browser reads the
+/// numbers (`parseFloat`): Rust's own float parsing would add its tables and
+/// code to the page for these four numbers, which the page wrote itself.
 pub fn svg_size(svg: &Element) -> (f64, f64) {
     let view_box = svg.get_attribute("viewBox").unwrap_or_default();
-    let n: Vec<f64> = view_box.split_whitespace().filter_map(|s| s.parse().ok()).collect();
+    let n: Vec<f64> = view_box.split_whitespace().map(js_sys::parse_float).filter(|v| v.is_finite()).collect();
     match n.as_slice() {
         [_, _, w, h] => (*w, *h),
         _ => (800.0, 600.0),
