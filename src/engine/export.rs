@@ -252,10 +252,17 @@ mod tests {
 /// The CSV tables packed in one ZIP file (what the page's "Export CSV"
 /// downloads: one file, rather than a burst of downloads the browser blocks).
 pub fn to_csv_zip(a: &Analysis) -> Vec<u8> {
+    zip_csv_tables(&to_csv_tables(a))
+}
+
+/// Tables from [`to_csv_tables`] packed as [`to_csv_zip`] packs them. The page
+/// writes the tables and its worker packs them, so that the page's wasm does
+/// not carry a ZIP writer.
+pub fn zip_csv_tables(tables: &[(String, String)]) -> Vec<u8> {
     use std::io::Write as _;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, contents) in to_csv_tables(a) {
+    for (name, contents) in tables {
         let written = zip.start_file(format!("prisme/{name}"), options).and_then(|_| Ok(zip.write_all(contents.as_bytes())?));
         debug_assert!(written.is_ok());
     }

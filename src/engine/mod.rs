@@ -35,7 +35,7 @@ pub use clean::{is_interface_phrase, Removal};
 pub use gazetteer::{Entry as GazetteerEntry, Gazetteer};
 pub use lookup::Lookup;
 pub use report::{data_files, to_report_html};
-pub use export::{to_csv_tables, to_csv_zip, to_json, write_json};
+pub use export::{to_csv_tables, to_csv_zip, to_json, write_json, zip_csv_tables};
 pub use fold::fold;
 pub use framing::{
     collocates, keyness_for_group, kwic, log_likelihood, log_ratio, sort_kwic, Collocate, CollocateMeasure, FrameInfo,

@@ -65,6 +65,11 @@ fn on_reply(store: &Store, reply: Reply) {
         Reply::Kwic { revision, query, lines } => store.dispatch(Action::Kwic { revision, query, lines }),
         Reply::Progress { revision, stage, done, total } => store.dispatch(Action::Progress { revision, stage, done, total }),
         Reply::Collocates { revision, actor, collocates } => store.dispatch(Action::Collocates { revision, actor, collocates }),
+        Reply::CsvZip { bytes } => {
+            if let Err(e) = browser::download_bytes("prisme-tables.zip", "application/zip", &bytes) {
+                store.dispatch(Action::Notify(Notice { level: Level::Error, text: format!("Export: {e}") }));
+            }
+        }
         Reply::Documents { documents, problems, tables, replaces } => {
             store.dispatch(Action::Reading(-1));
             for text in problems {

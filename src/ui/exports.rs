@@ -1,7 +1,9 @@
 //! Export buttons: the full `Analysis` as JSON (the same bytes as the
-//! command-line tool) and the tables as CSV files in one ZIP.
+//! command-line tool) and the tables as CSV files in one ZIP (packed by the
+//! worker, see `Request::CsvZip`).
 
-use super::app::Store;
+use super::app::{Store, WorkerHandle};
+use super::worker::Request;
 use super::browser;
 use super::state::{Action, Level, Notice};
 use crate::engine;
@@ -15,6 +17,7 @@ const JSON_PART_BYTES: usize = 1 << 20;
 #[function_component(Exports)]
 pub fn exports() -> Html {
     let store = use_context::<Store>().expect("state context");
+    let worker = use_context::<WorkerHandle>().expect("worker context");
     let t = store.lang().text();
     let report = |result: Result<(), String>, store: &Store| {
         if let Err(e) = result {
@@ -35,10 +38,10 @@ pub fn exports() -> Html {
         })
     };
     let csv = {
-        let store = store.clone();
+        let (store, worker) = (store.clone(), worker.clone());
         Callback::from(move |_| {
             if let Some(a) = &store.analysis {
-                report(browser::download_bytes("prisme-tables.zip", "application/zip", &engine::to_csv_zip(a)), &store);
+                worker.request(&Request::CsvZip { tables: engine::to_csv_tables(a) });
             }
         })
     };

@@ -19,6 +19,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
 const WORKER_SCRIPT: &str = "./worker-loader.js";
 /// The key of the file list in a files message.
 const FILES_KEY: &str = "files";
+/// The first item of the worker's `[CSV_ZIP, bytes]` message.
+const CSV_ZIP: &str = "csv_zip";
 /// At most one progress message per this many milliseconds.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
@@ -36,6 +38,8 @@ pub enum Request {
     Collocates { revision: u64, actor: String, pmi: bool },
     /// Reads a table loaded earlier again, with the columns the user chose.
     Retable { name: String, columns: TableColumns },
+    /// Packs CSV tables (file name, contents) into the ZIP of "Export CSV".
+    CsvZip { tables: Vec<(String, String)> },
 }
 
 /// What the worker answers. Read on the page with [`read_reply`].
@@ -69,6 +73,9 @@ pub enum Reply {
     /// How far the analysis of `revision` has gone.
     Progress { revision: u64, stage: String, done: usize, total: usize },
     Collocates { revision: u64, actor: String, collocates: Vec<Collocate> },
+    /// The ZIP asked for with [`Request::CsvZip`]. Sent as bytes, never as JSON.
+    #[serde(skip)]
+    CsvZip { bytes: Vec<u8> },
 }
 
 /// Every field of every request, as they come. serde reads an internally
@@ -94,6 +101,7 @@ struct RequestFields {
     pmi: Option<bool>,
     name: Option<String>,
     columns: Option<TableColumns>,
+    tables: Option<Vec<(String, String)>>,
 }
 
 /// Every field of every reply the page reads (see [`RequestFields`] for why).
@@ -150,11 +158,12 @@ pub fn read_request(json: &str) -> Result<Request, serde_json::Error> {
             pmi: need(f.pmi, "pmi")?,
         },
         "retable" => Request::Retable { name: need(f.name, "name")?, columns: need(f.columns, "columns")? },
+        "csv_zip" => Request::CsvZip { tables: need(f.tables, "tables")? },
         other => return Err(serde::de::Error::unknown_variant(other, REQUEST_KINDS)),
     })
 }
 
-const REQUEST_KINDS: &[&str] = &["analyse", "paste", "demo", "kwic", "collocates", "retable"];
+const REQUEST_KINDS: &[&str] = &["analyse", "paste", "demo", "kwic", "collocates", "retable", "csv_zip"];
 const REPLY_KINDS: &[&str] = &["ready", "analysis_done", "documents", "kwic", "progress", "collocates"];
 
 /// Reads a reply as the worker wrote it. A whole analysis never comes this
@@ -240,6 +249,11 @@ pub fn start() {
         }
         match data.as_string().map(|text| read_request(&text)) {
             Some(Ok(Request::Analyse { revision, documents, config })) => run_analysis(&reply_to, revision, documents, &config),
+            Some(Ok(Request::CsvZip { tables })) => {
+                let zip = js_sys::Uint8Array::from(engine::zip_csv_tables(&tables).as_slice());
+                let message = js_sys::Array::of2(&JsValue::from_str(CSV_ZIP), &zip);
+                let _ = reply_to.post_message_with_transfer(&message, &js_sys::Array::of1(&zip.buffer()));
+            }
             Some(Ok(request)) => post(&reply_to, &answer(request)),
             Some(Err(e)) => post(&reply_to, &documents_reply(Vec::new(), vec![format!("bad request: {e}")])),
             None => post(&reply_to, &read_files(&data)),
@@ -371,8 +385,8 @@ fn run_analysis(reply_to: &DedicatedWorkerGlobalScope, revision: u64, documents:
 
 fn answer(request: Request) -> Reply {
     match request {
-        // Answered in `start`, which keeps the analysis.
-        Request::Analyse { .. } => documents_reply(Vec::new(), Vec::new()),
+        // Answered in `start`, which keeps the analysis or sends bytes.
+        Request::Analyse { .. } | Request::CsvZip { .. } => documents_reply(Vec::new(), Vec::new()),
         Request::Paste { first, text, separator } => {
             documents_reply(engine::from_pasted_many(first, &text, &separator), Vec::new())
         }
@@ -494,6 +508,14 @@ impl Analyser {
                         drop(b);
                         on_error_msg(format!("the analysis could not be read back: {e}"));
                     }
+                }
+                return;
+            }
+            if js_sys::Array::is_array(&data) {
+                let message: js_sys::Array = data.unchecked_into();
+                if message.get(0).as_string().as_deref() == Some(CSV_ZIP) {
+                    let bytes: js_sys::Uint8Array = message.get(1).unchecked_into();
+                    on_reply(Reply::CsvZip { bytes: bytes.to_vec() });
                 }
                 return;
             }
