@@ -241,7 +241,10 @@ pub fn start() {
         let data = event.data();
         // An analysis request comes as bytes (see `Analyser::analyse`).
         if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-            match read_analyse_request(&bytes.to_vec()) {
+            // The request's bytes are read into documents, then dropped
+            // before the analysis: the worker does not hold the corpus twice.
+            let request = read_analyse_request(&bytes.to_vec());
+            match request {
                 Ok((revision, config, documents)) => run_analysis(&reply_to, revision, documents, &config),
                 Err(e) => post(&reply_to, &documents_reply(Vec::new(), vec![format!("bad request: {e}")])),
             }
