@@ -277,7 +277,8 @@ fn main() {
         "parts_read_ms": read_ms,
         "parts_bytes": parts_bytes,
         "clock": if args.wall { "wall" } else { "cpu" },
-        "analyse_wall_ms": wall_ms,
+        // Not measured with --once.
+        "analyse_wall_ms": (!args.once).then_some(wall_ms),
         "startup_ms": startup.iter().map(|(_, ms)| ms).sum::<f64>(),
         "startup_parts_ms": startup.iter().map(|(name, ms)| (name.to_string(), serde_json::json!(ms))).collect::<serde_json::Map<_, _>>(),
         "rss_before_kb": base_kb,

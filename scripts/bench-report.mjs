@@ -29,6 +29,10 @@ for (const c of ['fr', 'en']) {
     analyse_wall_ms: r1(n.analyse_wall_ms),
     peak_rss_mb: r1(n.peak_rss_kb / 1024),
     peak_over_input: r1(n.peak_rss_kb * 1024 / n.input_bytes),
+    // One run's own memory: its peak less what the process held before it.
+    run_peak_over_input: r1(n.peak_over_input),
+    startup_ms: r1(n.startup_ms),
+    parts_ms: r1(n.parts_ms), parts_read_ms: r1(n.parts_read_ms), parts_mb: r1(n.parts_bytes / MB),
   };
 }
 const browser = read('browser.json');
@@ -41,6 +45,10 @@ for (const b of browser?.corpora ?? []) {
     documents: p.documents, bytes: p.bytes,
     worker_elapsed_ms: r1(p.elapsed_ms), worker_wall_ms: r1(p.wall_ms),
     worker_mb_s: r2(mbps(p.bytes, p.elapsed_ms)), worker_wall_mb_s: r2(mbps(p.bytes, p.wall_ms)),
+    worker_startup_ms: r1(p.startup_ms), request_ms: r1(p.encode_ms),
+    worker_memory_mb: p.memory_bytes ? r1(p.memory_bytes / MB) : null,
+    worker_memory_over_input: p.memory_bytes ? r1(p.memory_bytes / p.bytes) : null,
+    app_ms: r1(b.app?.app_ms), app_longest_task_ms: r1(b.app?.longest_task_ms), app_error: b.app?.error ?? null,
     wink_ms: r1(w?.wall_ms), wink_model_ms: r1(w?.model_ms), wink_mb_s: r2(w ? mbps(p.bytes, w.wall_ms) : null),
     // > 1: Prisme's full round trip is that many times faster than wink-nlp on the same text.
     ratio_vs_wink: r2(w ? w.wall_ms / p.wall_ms : null),
@@ -53,7 +61,10 @@ const load = browser?.load && {
 };
 const growth = {
   native: lines('growth-native.jsonl').map((g) => ({ mb: r2(g.input_bytes / MB), ms: r1(g.analyse_ms), wall_ms: r1(g.analyse_wall_ms), peak_rss_mb: r1(g.peak_rss_kb / 1024) })),
-  wasm: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.filter((c) => c.prisme).map((c) => ({ mb: r2(c.prisme.bytes / MB), ms: r1(c.prisme.elapsed_ms), wall_ms: r1(c.prisme.wall_ms) }))),
+  wasm: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.filter((c) => c.prisme).map((c) => ({
+    mb: r2(c.prisme.bytes / MB), ms: r1(c.prisme.elapsed_ms), wall_ms: r1(c.prisme.wall_ms),
+    memory_over_input: c.prisme.memory_bytes ? r1(c.prisme.memory_bytes / c.prisme.bytes) : null,
+  }))),
   // Corpora the worker could not analyse (out of memory), with the error.
   wasm_failed: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.filter((c) => c.error).map((c) => ({ corpus: c.corpus, error: c.error }))),
 };
@@ -75,9 +86,14 @@ add('corpus', (c) => `${c} ${mbOf(c)} MB, ${native[c]?.documents ?? wasm[c]?.doc
 const names = { decode: 'intake (decode)', clean: 'clean', segment: 'segment', language: 'language + stems', actors: 'actors', sentiment: 'sentiment', framing: 'framing', analyse: 'whole analysis', json: 'analysis → JSON' };
 for (const s of STAGES) add(`native ${names[s]}`, (c) => (native[c] ? `${fmt(native[c].stages_mb_s[s])} MB/s (${native[c].stages_ms[s]} ms)` : '—'));
 add('native analysis, wall clock', (c) => (native[c] ? `${fmt(r2(mbps(native[c].input_bytes, native[c].analyse_wall_ms)))} MB/s (${native[c].analyse_wall_ms} ms)` : '—'));
-add('native peak memory', (c) => (native[c] ? `${native[c].peak_rss_mb} MB (${native[c].peak_over_input}× input)` : '—'));
+add('native peak memory', (c) => (native[c] ? `${native[c].peak_rss_mb} MB (${native[c].peak_over_input}× input; the run alone ${native[c].run_peak_over_input}×)` : '—'));
+add('native start-up (built-in lists)', (c) => (native[c] ? `${native[c].startup_ms} ms` : '—'));
+add('native analysis → worker parts', (c) => (native[c] ? `${native[c].parts_mb} MB in ${native[c].parts_ms} ms, read in ${native[c].parts_read_ms} ms` : '—'));
 add('wasm worker analysis', (c) => (wasm[c]?.error ? `failed: ${wasm[c].error}` : wasm[c] ? `${fmt(wasm[c].worker_mb_s)} MB/s (${wasm[c].worker_elapsed_ms} ms)` : '—'));
 add('wasm worker round trip', (c) => (wasm[c] ? `${fmt(wasm[c].worker_wall_mb_s)} MB/s (${wasm[c].worker_wall_ms} ms)` : '—'));
+add('wasm worker memory', (c) => (wasm[c]?.worker_memory_mb ? `${wasm[c].worker_memory_mb} MB (${wasm[c].worker_memory_over_input}× input)` : '—'));
+add('wasm worker start-up', (c) => (wasm[c]?.worker_startup_ms != null ? `${wasm[c].worker_startup_ms} ms` : '—'));
+add('app: files opened → shown', (c) => (wasm[c]?.app_error ? `failed: ${wasm[c].app_error}` : wasm[c]?.app_ms != null ? `${wasm[c].app_ms} ms, longest page task ${wasm[c].app_longest_task_ms} ms` : '—'));
 add('wink-nlp same text', (c) => (wasm[c] ? `${fmt(wasm[c].wink_mb_s)} MB/s (${wasm[c].wink_ms} ms)` : '—'));
 add('Prisme vs wink-nlp (×)', (c) => fmt(wasm[c]?.ratio_vs_wink, '×'));
 const width = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -91,9 +107,30 @@ if (load) {
 }
 for (const name of ['native', 'wasm']) {
   const g = growth[name];
-  if (g.length) console.log(`growth ${name}: ` + g.map((p) => `${p.mb} MB ${r1(p.ms / 1000)} s`).join(', '));
+  if (g.length) console.log(`growth ${name}: ` + g.map((p) => `${p.mb} MB ${r1(p.ms / 1000)} s${p.memory_over_input ? ` (memory ${p.memory_over_input}×)` : ''}`).join(', '));
 }
 for (const f of growth.wasm_failed) console.log(`growth wasm: ${f.corpus} not analysed: ${f.error}`);
+// Where we stand against the targets (README, "Performance").
+{
+  const speeds = Object.values(wasm).map((w) => w.worker_mb_s).filter((x) => x != null);
+  const mark = (ok) => (ok == null ? '?' : ok ? 'met' : 'not met');
+  const t = [];
+  const slowest = speeds.length ? Math.min(...speeds) : null;
+  t.push(`wasm ≥ 20 MB/s: ${fmt(slowest, ' MB/s')} (${mark(slowest == null ? null : slowest >= 20)})`);
+  t.push(`≥ 10× wink-nlp: ${fmt(results.ratio_vs_wink, '×')} (${mark(results.ratio_vs_wink == null ? null : results.ratio_vs_wink >= 10)})`);
+  if (load) {
+    t.push(`≤ 600 KB gzip: ${load.transfer_gzip_kb} KB (${mark(load.transfer_gzip_kb <= 600)})`);
+    t.push(`seeds < 100 ms: ${load.seeds_shown_ms} ms (${mark(load.seeds_shown_ms < 100)})`);
+  }
+  const g = growth.wasm.length ? growth.wasm : growth.native;
+  if (g.length > 1) {
+    const first = g[0]; const last = g[g.length - 1];
+    const perMb = (p) => p.ms / p.mb;
+    t.push(`growth: ${r2(perMb(last) / perMb(first))}× the time per MB at ${last.mb} MB as at ${first.mb} MB (${growth.wasm.length ? 'wasm' : 'native'})`);
+    if (last.memory_over_input != null) t.push(`${last.mb} MB in the worker: memory ${last.memory_over_input}× input (${mark(last.memory_over_input <= 5)} ≤ 5×)`);
+  }
+  console.log(`targets: ${t.join('; ')}`);
+}
 console.log(`regression metric ratio_vs_wink: ${fmt(results.ratio_vs_wink, '×')}   (JSON: ${join(dir, 'results.json')})`);
 
 if (svgFile) writeFileSync(svgFile, plot(growth));
