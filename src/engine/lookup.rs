@@ -30,6 +30,12 @@ pub struct Lookup {
     pub companions: Vec<Vec<(u32, usize)>>,
     /// Per actor: its rows in `labels`.
     pub labels_of_actor: Vec<Vec<u32>>,
+    /// Document index by id.
+    document_by_id: FxHashMap<String, u32>,
+    /// Per actor: whether some source scores it.
+    scored: Vec<bool>,
+    /// Per source: its words (as `Analysis::sources`), to pick the largest.
+    source_words: Vec<usize>,
 }
 
 impl Lookup {
@@ -71,6 +77,14 @@ impl Lookup {
                 v.push(i as u32);
             }
         }
+        let mut scored = vec![false; actors];
+        for r in &a.sentiment {
+            if let (Scope::Source(_), Some(x)) = (r.scope, scored.get_mut(r.actor as usize)) {
+                *x = true;
+            }
+        }
+        let document_by_id = a.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i as u32)).collect();
+        let source_words = a.sources.iter().map(|s| s.words).collect();
         let source_sentiment = a
             .sentiment
             .iter()
@@ -111,6 +125,9 @@ impl Lookup {
             source_sentiment,
             companions,
             labels_of_actor,
+            document_by_id,
+            scored,
+            source_words,
         }
     }
 
@@ -126,7 +143,35 @@ impl Lookup {
 
     /// True when the actor has a score in some source.
     pub fn is_scored(&self, actor: u32) -> bool {
-        self.sources_in_order.iter().any(|&s| self.source_sentiment.contains_key(&(actor, s)))
+        self.scored.get(actor as usize).copied().unwrap_or(false)
+    }
+
+    /// The index of the document with this id.
+    pub fn document(&self, id: &str) -> Option<u32> {
+        self.document_by_id.get(id).copied()
+    }
+
+    /// The sources to draw side by side: all of them when there are at most
+    /// `most`; otherwise the `most` with the most words, in
+    /// [`Lookup::sources_in_order`]'s order. A folder of files without source
+    /// names makes each file a source: thousands of columns nobody can read,
+    /// which would also take the page seconds to draw.
+    pub fn sources_shown(&self, most: usize) -> Vec<u32> {
+        if self.sources_in_order.len() <= most {
+            return self.sources_in_order.clone();
+        }
+        let words = |s: u32| self.source_words.get(s as usize).copied().unwrap_or(0);
+        let mut largest = self.sources_in_order.clone();
+        // Most words first; ties by order of appearance.
+        largest.sort_by_key(|&s| std::cmp::Reverse(words(s)));
+        largest.truncate(most);
+        let mut keep = vec![false; self.source_words.len()];
+        for &s in &largest {
+            if let Some(k) = keep.get_mut(s as usize) {
+                *k = true;
+            }
+        }
+        self.sources_in_order.iter().copied().filter(|&s| keep.get(s as usize).copied().unwrap_or(false)).collect()
     }
 }
 
@@ -159,5 +204,31 @@ mod tests {
         assert_eq!(l.companions[us as usize][0], (ru, 3));
         assert!(l.companions[us as usize].contains(&(tr, 2)));
         assert!(l.is_scored(us));
+    }
+
+    #[test]
+    fn many_sources_show_the_largest_in_their_order_and_documents_are_found_by_id() {
+        // Four sources of 1, 6, 2 and 4 words, in that order.
+        let texts = ["Moscou.", "Ankara répond vite à Washington aujourd’hui.", "Moscou répond.", "Washington accuse Ankara encore."];
+        let docs: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut d = from_pasted(i + 1, t).unwrap();
+                d.source = format!("S{i}");
+                d
+            })
+            .collect();
+        let a = analyse(&docs, &Config::default());
+        let l = Lookup::new(&a);
+        let names = |v: Vec<u32>| v.into_iter().map(|s| a.source_name(s).to_string()).collect::<Vec<_>>();
+        assert_eq!(names(l.sources_shown(4)), ["S0", "S1", "S2", "S3"]);
+        // The two with most words, S1 (6) and S3 (4), still in document order.
+        assert_eq!(names(l.sources_shown(2)), ["S1", "S3"]);
+        assert_eq!(names(l.sources_shown(3)), ["S1", "S2", "S3"]);
+        for (i, d) in a.documents.iter().enumerate() {
+            assert_eq!(l.document(&d.id), Some(i as u32));
+        }
+        assert_eq!(l.document("no such document"), None);
     }
 }

@@ -2,7 +2,7 @@
 //! A pure component: everything it shows comes from its properties.
 
 use super::i18n::Lang;
-use super::state::sources_in_order;
+use super::state::sources_shown;
 use crate::engine::{ActorRow, Analysis};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,7 +44,7 @@ pub fn actors_table(props: &ActorsTableProps) -> Html {
     let t = props.lang.text();
     let sort = use_state(|| Sort::Total);
     let a = &props.analysis;
-    let sources = sources_in_order(a);
+    let sources = sources_shown(a);
     let needle = crate::engine::fold(props.filter.trim());
     let mut rows: Vec<&ActorRow> = a
         .actors

@@ -6,7 +6,7 @@ use super::app::{Store, WorkerHandle};
 use super::charts::{Bars, Network, NetworkEdge, NetworkNode, NumberFormat, Series};
 use super::sentiment_view::ActorSentiment;
 use super::worker::Request;
-use super::state::{lookup, sources_in_order, Action};
+use super::state::{lookup, sources_of_actor, sources_shown, Action};
 use crate::engine::{ActorEdit, ActorRow, Analysis};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -35,7 +35,7 @@ pub fn actors_view(props: &ActorsViewProps) -> Html {
     let filter = use_state(String::new);
     let kind = use_state(|| None::<String>);
     let a = &props.analysis;
-    let labels: Vec<String> = sources_in_order(a).iter().map(|&s| store.source_label_of(a, s)).collect();
+    let labels: Vec<String> = sources_shown(a).iter().map(|&s| store.source_label_of(a, s)).collect();
     if let Some(index) = store.selected_actor.as_ref().and_then(|id| lookup(a).actor(id)) {
         return html! { <ActorPage analysis={a.clone()} actor={a.actors[index as usize].clone()} {index} /> };
     }
@@ -120,7 +120,7 @@ fn actor_page(props: &ActorPageProps) -> Html {
     let t = store.lang().text();
     let (a, actor, index) = (&props.analysis, &props.actor, props.index);
     let found = lookup(a);
-    let sources = sources_in_order(a);
+    let sources = sources_of_actor(a, index);
     let source_of = |doc: u32| a.documents[doc as usize].source;
     let back = { let store = store.clone(); Callback::from(move |_| store.dispatch(Action::SelectActor(None))) };
     let source_labels: Vec<String> = sources.iter().map(|&s| store.source_label_of(a, s)).collect();
@@ -196,7 +196,7 @@ fn evidence(props: &EvidenceProps) -> Html {
     let mentions = &found.mentions_of_actor[props.actor as usize];
     html! {
         <div class="evidence">
-            { for sources_in_order(a).iter().map(|&source| {
+            { for sources_of_actor(a, props.actor).iter().map(|&source| {
                 let of_source: Vec<&crate::engine::MentionRow> = mentions.iter().map(|&i| &a.mentions[i as usize]).filter(|m| a.documents[m.document as usize].source == source).collect();
                 // A mention's context is built when the list is opened: an actor can have thousands.
                 let lines: Vec<Html> = of_source.iter().take(MENTIONS_SHOWN).map(|m| {

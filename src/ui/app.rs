@@ -245,12 +245,15 @@ pub fn app() -> Html {
                                 { tab(View::Reader, t.view_reader) }
                                 { tab(View::Concordance, t.view_concordance) }
                             </div>
+                            if analysis.sources.len() > super::state::SOURCES_SHOWN {
+                                <p class="hint sources-capped">{ (t.sources_capped)(super::state::SOURCES_SHOWN, analysis.sources.len()) }</p>
+                            }
                             <div id="view" role="tabpanel" aria-labelledby={format!("tab-{:?}", store.view)}>
                                 { match store.view {
                                     View::Framing => html! { <FramingView {analysis} /> },
                                     View::Concordance => html! { <Concordance {analysis} /> },
                                     View::Overview => {
-                                        let source_labels: Vec<String> = super::state::sources_in_order(&analysis).iter().map(|&s| store.source_label_of(&analysis, s)).collect();
+                                        let source_labels: Vec<String> = super::state::sources_shown(&analysis).iter().map(|&s| store.source_label_of(&analysis, s)).collect();
                                         let select = { let store = store.clone(); Callback::from(move |id: String| store.dispatch(Action::SelectActor(Some(id)))) };
                                         html! { <Overview {analysis} {lang} {source_labels} on_select={select} /> }
                                     }

@@ -25,9 +25,19 @@ pub enum SaveProblem {
     Full { kb: usize },
 }
 
+/// The most any browser's local storage holds for one site (Chromium's
+/// 10 MB; Firefox and Safari hold 5 MB). A corpus of more text cannot be
+/// saved, so it is not written out as JSON to find that out: for a 50 MB
+/// corpus that would hold the page up on every change.
+const LOCAL_STORAGE_MOST: usize = 10 * 1024 * 1024;
+
 /// Saves the session in this browser.
 pub fn save(saved: &Saved) -> Result<(), SaveProblem> {
     let store = storage().ok_or(SaveProblem::NoStorage)?;
+    let text: usize = saved.corpus.iter().map(|d| d.text.len()).sum();
+    if text > LOCAL_STORAGE_MOST {
+        return Err(SaveProblem::Full { kb: text / 1024 });
+    }
     let json = serde_json::to_string(saved).map_err(|_| SaveProblem::NoStorage)?;
     store.set_item(SESSION_KEY, &json).map_err(|_| SaveProblem::Full { kb: json.len() / 1024 })
 }

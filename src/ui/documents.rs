@@ -4,24 +4,50 @@
 
 use super::app::Store;
 use super::browser;
-use super::state::{Action, Field};
-use crate::engine::{DocumentRow, InputDocument};
+use super::state::{lookup, Action, Field};
+use crate::engine::DocumentRow;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+/// Documents listed at first, and added by each "Show more": a folder of
+/// thousands of files would otherwise take the page seconds to draw.
+const DOCUMENTS_PAGE: usize = 100;
 
 #[function_component(Documents)]
 pub fn documents() -> Html {
     let store = use_context::<Store>().expect("state context");
     let t = store.lang().text();
-    // Group by the source the user sees (a document with no source stands alone).
-    let mut groups: Vec<(String, Vec<&InputDocument>)> = Vec::new();
-    for doc in store.corpus() {
-        let source = if doc.source.trim().is_empty() { doc.id.clone() } else { doc.source.trim().to_string() };
-        match groups.iter_mut().find(|(s, _)| *s == source) {
-            Some((_, docs)) => docs.push(doc),
-            None => groups.push((source, vec![doc])),
-        }
+    let shown = use_state(|| DOCUMENTS_PAGE);
+    // Group by the source the user sees (a document with no source stands
+    // alone), groups in the order their first document comes; only the first
+    // `shown` documents of that order are listed.
+    let corpus = store.corpus();
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, doc) in corpus.iter().enumerate() {
+        let source = if doc.source.trim().is_empty() { doc.id.as_str() } else { doc.source.trim() };
+        let g = *group_of.entry(source).or_insert_with(|| {
+            groups.push((source, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
     }
+    let mut left = *shown;
+    let listed: Vec<(&str, &[usize])> = groups
+        .iter()
+        .map_while(|(source, docs)| {
+            (left > 0).then(|| {
+                let n = docs.len().min(left);
+                left -= n;
+                (*source, &docs[..n])
+            })
+        })
+        .collect();
+    let hidden = corpus.len().saturating_sub(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + DOCUMENTS_PAGE))
+    };
     let clear = {
         let store = store.clone();
         Callback::from(move |_| {
@@ -37,14 +63,18 @@ pub fn documents() -> Html {
             if store.corpus().is_empty() {
                 <p class="hint">{ t.no_documents }</p>
             }
-            { for groups.iter().map(|(source, docs)| html! {
+            { for listed.iter().map(|(source, docs)| html! {
                 <div class="source-group">
                     <h3 class="source-name">{ store.source_label(source) }</h3>
                     <ul class="doc-list">
-                        { for docs.iter().map(|doc| html! { <DocumentItem document={(*doc).clone()} /> }) }
+                        { for docs.iter().map(|&index| html! { <DocumentItem key={corpus[index].id.clone()} id={corpus[index].id.clone()} {index} /> }) }
                     </ul>
                 </div>
             }) }
+            if hidden > 0 {
+                <p class="hint">{ (t.documents_hidden)(hidden) }</p>
+                <button class="button show-more-documents" onclick={more}>{ (t.show_more)(hidden.min(DOCUMENTS_PAGE)) }</button>
+            }
             if !store.corpus().is_empty() {
                 <button class="button danger" onclick={clear}>{ t.clear_all }</button>
             }
@@ -54,16 +84,20 @@ pub fn documents() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct DocumentItemProps {
-    document: InputDocument,
+    id: String,
+    /// Where the document is in the corpus (its text is not copied into props).
+    index: usize,
 }
 
 #[function_component(DocumentItem)]
 fn document_item(props: &DocumentItemProps) -> Html {
     let store = use_context::<Store>().expect("state context");
     let t = store.lang().text();
-    let doc = &props.document;
+    let Some(doc) = store.corpus().get(props.index).filter(|d| d.id == props.id) else { return html! {} };
     let id = doc.id.clone();
-    let row: Option<DocumentRow> = store.analysis.as_ref().and_then(|a| a.documents.iter().find(|d| d.id == id).cloned());
+    let analysis = store.analysis.clone();
+    let row_index = analysis.as_ref().and_then(|a| lookup(a).document(&id));
+    let row: Option<&DocumentRow> = analysis.as_ref().zip(row_index).map(|(a, i)| &a.documents[i as usize]);
     let enabled = !store.saved.disabled.contains(&id);
     let blind = store.saved.settings.blind && !store.revealed;
     fn dispatch<E>(store: &Store, id: &str, action: fn(String) -> Action) -> Callback<E> {
@@ -101,7 +135,9 @@ fn document_item(props: &DocumentItemProps) -> Html {
                 if !r.warnings.is_empty() {
                     <ul class="doc-warnings">{ for r.warnings.iter().map(|w| html! { <li>{ (t.warning)(&w.code, &w.languages) }</li> }) }</ul>
                 }
-                <Removed document={r.clone()} />
+                if let (Some(a), Some(index)) = (analysis.clone(), row_index) {
+                    <Removed analysis={a} {index} />
+                }
             }
             if !blind {
                 <details class="doc-edit">
@@ -124,7 +160,9 @@ fn document_item(props: &DocumentItemProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct RemovedProps {
-    document: DocumentRow,
+    analysis: std::rc::Rc<crate::engine::Analysis>,
+    /// The document's row in the analysis.
+    index: u32,
 }
 
 /// What cleaning left out of a document, with a way to put each part back.
@@ -132,7 +170,7 @@ struct RemovedProps {
 fn removed(props: &RemovedProps) -> Html {
     let store = use_context::<Store>().expect("state context");
     let t = store.lang().text();
-    let d = &props.document;
+    let Some(d) = props.analysis.documents.get(props.index as usize) else { return html! {} };
     if d.removed.is_empty() {
         return html! {};
     }

@@ -5,7 +5,7 @@
 use super::app::Store;
 use super::charts::{FrameProfile, NumberFormat};
 use super::i18n::Lang;
-use super::state::{sources_in_order, Action, View};
+use super::state::{sources_shown, Action, View};
 use crate::engine::{Analysis, Direction, Frame, KeywordRow, MarkerKind, FRAMES};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -35,7 +35,7 @@ pub struct KeyTermsProps {
 pub fn key_terms(props: &KeyTermsProps) -> Html {
     let t = props.lang.text();
     let a = &props.analysis;
-    let sources = sources_in_order(a);
+    let sources = sources_shown(a);
     let column = |rows: Vec<&KeywordRow>| {
         html! {
             <ol class="terms">
@@ -82,7 +82,7 @@ pub fn framing_view(props: &FramingViewProps) -> Html {
     let lang = store.lang();
     let t = lang.text();
     let a = &props.analysis;
-    let sources = sources_in_order(a);
+    let sources = sources_shown(a);
     let labels: Vec<String> = sources.iter().map(|&s| store.source_label_of(a, s)).collect();
     let concordance = {
         let store = store.clone();

@@ -55,9 +55,18 @@ pub struct Text {
     pub drop_hint: &'static str,
     pub paste_empty: &'static str,
     pub reading_files: fn(usize) -> String,
-    pub duplicate_question: fn(&str, &str) -> String,
+    /// The names, the text already loaded, how many texts are asked about.
+    pub duplicate_question: fn(&str, &str, usize) -> String,
     pub add_anyway: &'static str,
     pub skip: &'static str,
+    /// After the first few names of a long list: how many are not shown.
+    pub and_more: fn(usize) -> String,
+    /// Documents loaded but not listed yet.
+    pub documents_hidden: fn(usize) -> String,
+    /// The button that lists this many more documents.
+    pub show_more: fn(usize) -> String,
+    /// Sources drawn at most, sources in all.
+    pub sources_capped: fn(usize, usize) -> String,
     // Documents
     pub documents: fn(usize) -> String,
     pub no_documents: &'static str,
@@ -215,9 +224,23 @@ pub const EN: Text = Text {
     drop_hint: "Or drop files anywhere on this panel. Text, Markdown, HTML, Word, CSV, TSV and JSON are read.",
     paste_empty: "The text box is empty: paste an article first.",
     reading_files: |n| format!("Reading {n} file(s)…"),
-    duplicate_question: |new, old| format!("“{new}” has the same text as “{old}”, which is already loaded. Add it again?"),
+    duplicate_question: |new, old, n| {
+        if n == 1 {
+            format!("“{new}” has the same text as “{old}”, which is already loaded. Add it again?")
+        } else {
+            format!("“{new}” have the same text as a document already loaded (“{old}”). Add them again?")
+        }
+    },
     add_anyway: "Add anyway",
     skip: "Skip",
+    and_more: |n| format!(" and {n} more"),
+    documents_hidden: |n| format!("{n} more documents are loaded but not listed here."),
+    show_more: |n| format!("Show {n} more"),
+    sources_capped: |shown, all| format!(
+        "{all} sources: charts and tables show the {shown} with the most words (on an actor’s page, the {shown} that name it most). \
+         The exports hold every source. A document without a source name is a source of its own: \
+         name the source in the document list to group documents."
+    ),
     documents: |n| format!("Documents ({n})"),
     no_documents: "No document yet.",
     remove: |id| format!("Remove {id}"),
@@ -403,9 +426,23 @@ pub const FR: Text = Text {
     drop_hint: "Ou déposez des fichiers sur ce panneau. Texte, Markdown, HTML, Word, CSV, TSV et JSON sont lus.",
     paste_empty: "La zone de texte est vide : collez d’abord un article.",
     reading_files: |n| format!("Lecture de {n} fichier(s)…"),
-    duplicate_question: |new, old| format!("« {new} » a le même texte que « {old} », déjà chargé. L’ajouter quand même ?"),
+    duplicate_question: |new, old, n| {
+        if n == 1 {
+            format!("« {new} » a le même texte que « {old} », déjà chargé. L’ajouter quand même ?")
+        } else {
+            format!("« {new} » ont le même texte qu’un document déjà chargé (« {old} »). Les ajouter quand même ?")
+        }
+    },
     add_anyway: "Ajouter quand même",
     skip: "Ignorer",
+    and_more: |n| format!(" et {n} autres"),
+    documents_hidden: |n| format!("{n} autres documents sont chargés, mais pas listés ici."),
+    show_more: |n| format!("En montrer {n} de plus"),
+    sources_capped: |shown, all| format!(
+        "{all} sources : graphiques et tableaux montrent les {shown} qui comptent le plus de mots (sur la page d’un acteur, les {shown} qui le nomment le plus). \
+         Les exports contiennent toutes les sources. Un document sans nom de source forme une source à lui seul : \
+         indiquez la source dans la liste des documents pour regrouper les documents."
+    ),
     documents: |n| format!("Documents ({n})"),
     no_documents: "Aucun document pour l’instant.",
     remove: |id| format!("Retirer {id}"),

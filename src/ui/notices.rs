@@ -28,6 +28,9 @@ pub fn notices() -> Html {
     }
 }
 
+/// Names of duplicates shown in the question; the rest are counted.
+const NAMES_SHOWN: usize = 5;
+
 #[function_component(Duplicates)]
 pub fn duplicates() -> Html {
     let store = use_context::<Store>().expect("state context");
@@ -38,11 +41,16 @@ pub fn duplicates() -> Html {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::Duplicates { add }))
     };
-    let names: Vec<&str> = store.duplicates.iter().map(|d| d.id.as_str()).collect();
+    // A folder of copies can bring hundreds: the first few are named.
+    let shown: Vec<&str> = store.duplicates.iter().take(NAMES_SHOWN).map(|d| d.id.as_str()).collect();
+    let mut names = shown.join(", ");
+    if store.duplicates.len() > NAMES_SHOWN {
+        names.push_str(&(t.and_more)(store.duplicates.len() - NAMES_SHOWN));
+    }
     html! {
         <div class="notices">
             <div class="notice question" role="alertdialog" aria-labelledby="dup-q">
-                <span id="dup-q">{ (t.duplicate_question)(&names.join(", "), &old) }</span>
+                <span id="dup-q">{ (t.duplicate_question)(&names, &old, store.duplicates.len()) }</span>
                 <span class="row">
                     <button class="button primary" onclick={answer(true)}>{ t.add_anyway }</button>
                     <button class="button" onclick={answer(false)}>{ t.skip }</button>

@@ -4,7 +4,6 @@ use super::actors_table::ActorsTable;
 use super::framing_view::KeyTerms;
 use super::sentiment_view::SentimentHeatmap;
 use super::i18n::Lang;
-use super::state::sources_in_order;
 use crate::engine::Analysis;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -29,7 +28,7 @@ pub fn overview(props: &OverviewProps) -> Html {
     let a = &props.analysis;
     let words: usize = a.documents.iter().map(|d| d.words).sum();
     let sentences: usize = a.documents.iter().map(|d| d.sentences).sum();
-    let sources = sources_in_order(a).len();
+    let sources = a.sources.len();
     let actors = a.actors.iter().filter(|r| r.total > 0).count();
     let figure = |n: usize, label: &str| html! {
         <div class="figure"><span class="figure-n">{ n }</span><span class="figure-l">{ label.to_string() }</span></div>

@@ -3,7 +3,7 @@
 
 use super::charts::{Bars, Heatmap, NumberFormat, Series};
 use super::i18n::Lang;
-use super::state::{lookup, sources_in_order};
+use super::state::{lookup, sources_of_actor, sources_shown};
 use crate::engine::{Analysis, Lookup, MentionEvidence, SentimentRow};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,7 +32,7 @@ pub fn sentiment_heatmap(props: &SentimentHeatmapProps) -> Html {
     let t = props.lang.text();
     let a = &props.analysis;
     let found = lookup(a);
-    let sources = sources_in_order(a);
+    let sources = sources_shown(a);
     let mut actors: Vec<u32> = (0..a.actors.len() as u32).filter(|&x| found.is_scored(x)).collect();
     let row_of = |x: u32| &a.actors[x as usize];
     super::sorting::sort_by(&mut actors, |&x, &y| row_of(y).total.cmp(&row_of(x).total).then_with(|| row_of(x).name.cmp(&row_of(y).name)));
@@ -70,7 +70,7 @@ pub fn actor_sentiment(props: &ActorSentimentProps) -> Html {
     let t = props.lang.text();
     let a = &props.analysis;
     let found = lookup(a);
-    let sources = sources_in_order(a);
+    let sources = sources_of_actor(a, props.actor);
     let scores: Vec<f64> = sources.iter().map(|&s| source_row(a, &found, props.actor, s).map(|r| r.score).unwrap_or(f64::NAN)).collect();
     if scores.iter().all(|v| v.is_nan()) {
         return html! {};

@@ -5,7 +5,7 @@
 use super::i18n::Lang;
 use crate::engine::{same_content, ActorEdit, Analysis, Collocate, Config, InputDocument, KwicLine, Lookup, Span, TableGuess};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use yew::Reducible;
@@ -64,7 +64,10 @@ impl Default for Settings {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Saved {
-    pub corpus: Vec<InputDocument>,
+    /// Shared, so that the many actions that leave the corpus alone (a tab,
+    /// a progress message) do not copy every text: changed through
+    /// `Rc::make_mut`, which copies it once when it is shared.
+    pub corpus: Rc<Vec<InputDocument>>,
     /// Documents the user switched off (kept, but not analysed).
     pub disabled: BTreeSet<String>,
     pub settings: Settings,
@@ -155,6 +158,30 @@ impl State {
 /// The sources of an analysis (indices), in the order their first document appears.
 pub fn sources_in_order(a: &Rc<Analysis>) -> Vec<u32> {
     lookup(a).sources_in_order.clone()
+}
+
+/// Sources drawn side by side at most (tables, heat maps, bars); the exports
+/// hold them all.
+pub const SOURCES_SHOWN: usize = 20;
+
+/// The sources the views draw side by side: all of them, or the
+/// [`SOURCES_SHOWN`] with the most words (see [`Lookup::sources_shown`]).
+pub fn sources_shown(a: &Rc<Analysis>) -> Vec<u32> {
+    lookup(a).sources_shown(SOURCES_SHOWN)
+}
+
+/// The sources an actor's page draws: all of them, or, when there are more
+/// than [`SOURCES_SHOWN`], those that name the actor most, in order.
+pub fn sources_of_actor(a: &Rc<Analysis>, actor: u32) -> Vec<u32> {
+    let l = lookup(a);
+    if l.sources_in_order.len() <= SOURCES_SHOWN {
+        return l.sources_in_order.clone();
+    }
+    let Some(row) = a.actors.get(actor as usize) else { return Vec::new() };
+    let mut most: Vec<(u32, usize)> = row.sources.clone();
+    most.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    most.truncate(SOURCES_SHOWN);
+    l.sources_in_order.iter().copied().filter(|s| most.iter().any(|m| m.0 == *s)).collect()
 }
 
 thread_local! {
@@ -249,28 +276,36 @@ impl Reducible for State {
         let mut save = false;
         match action {
             Action::Add(docs) => {
+                // Texts already there, by hash: a folder of thousands of files
+                // costs one look-up each, not a comparison with every text.
+                let mut seen: HashSet<u64> = next.saved.corpus.iter().chain(&next.duplicates).map(|d| text_hash(&d.text)).collect();
+                let mut fresh = Vec::new();
                 for doc in docs {
-                    let seen = next.saved.corpus.iter().chain(next.duplicates.iter()).any(|d| same_content(d, &doc));
-                    if seen {
+                    let hash = text_hash(&doc.text);
+                    let again = seen.contains(&hash)
+                        && next.saved.corpus.iter().chain(&next.duplicates).chain(&fresh).any(|d| same_content(d, &doc));
+                    if again {
                         next.duplicates.push(doc);
                     } else {
-                        push_unique(&mut next.saved.corpus, doc);
-                        reanalyse = true;
+                        seen.insert(hash);
+                        fresh.push(doc);
                     }
+                }
+                if !fresh.is_empty() {
+                    add_unique(Rc::make_mut(&mut next.saved.corpus), fresh);
+                    reanalyse = true;
                 }
             }
             Action::Duplicates { add } => {
                 let waiting = std::mem::take(&mut next.duplicates);
-                if add {
-                    reanalyse = !waiting.is_empty();
-                    for doc in waiting {
-                        push_unique(&mut next.saved.corpus, doc);
-                    }
+                if add && !waiting.is_empty() {
+                    reanalyse = true;
+                    add_unique(Rc::make_mut(&mut next.saved.corpus), waiting);
                 }
             }
             Action::Remove(id) => {
                 let before = next.saved.corpus.len();
-                next.saved.corpus.retain(|d| d.id != id);
+                Rc::make_mut(&mut next.saved.corpus).retain(|d| d.id != id);
                 next.saved.disabled.remove(&id);
                 reanalyse = next.saved.corpus.len() != before;
                 if next.reader_document.as_deref() == Some(id.as_str()) {
@@ -279,15 +314,16 @@ impl Reducible for State {
             }
             Action::ReplaceFile { name, documents } => {
                 // The new rows take the place of the old ones, in order.
-                let at = next.saved.corpus.iter().position(|d| d.name == name).unwrap_or(next.saved.corpus.len());
-                next.saved.corpus.retain(|d| d.name != name);
-                let rest = next.saved.corpus.split_off(at.min(next.saved.corpus.len()));
+                let corpus = Rc::make_mut(&mut next.saved.corpus);
+                let at = corpus.iter().position(|d| d.name == name).unwrap_or(corpus.len());
+                corpus.retain(|d| d.name != name);
+                let rest = corpus.split_off(at.min(corpus.len()));
                 for mut doc in documents {
-                    let taken: Vec<&str> = next.saved.corpus.iter().chain(&rest).map(|d| d.id.as_str()).collect();
+                    let taken: Vec<&str> = corpus.iter().chain(&rest).map(|d| d.id.as_str()).collect();
                     doc.id = crate::engine::unique_id(&doc.id, &taken);
-                    next.saved.corpus.push(doc);
+                    corpus.push(doc);
                 }
-                next.saved.corpus.extend(rest);
+                corpus.extend(rest);
                 next.tables.retain(|(n, _)| *n != name);
                 reanalyse = true;
             }
@@ -301,7 +337,8 @@ impl Reducible for State {
                 reanalyse = true;
             }
             Action::Edit { id, field, value } => {
-                if let Some(doc) = next.saved.corpus.iter_mut().find(|d| d.id == id) {
+                let at = next.saved.corpus.iter().position(|d| d.id == id);
+                if let Some(doc) = at.map(|i| &mut Rc::make_mut(&mut next.saved.corpus)[i]) {
                     let slot = match field {
                         Field::Title => &mut doc.title,
                         Field::Source => &mut doc.source,
@@ -322,11 +359,10 @@ impl Reducible for State {
                 reanalyse = true;
             }
             Action::PutBack { id, span } => {
-                if let Some(doc) = next.saved.corpus.iter_mut().find(|d| d.id == id) {
-                    if !doc.restored.contains(&span) {
-                        doc.restored.push(span);
-                        reanalyse = true;
-                    }
+                let at = next.saved.corpus.iter().position(|d| d.id == id && !d.restored.contains(&span));
+                if let Some(i) = at {
+                    Rc::make_mut(&mut next.saved.corpus)[i].restored.push(span);
+                    reanalyse = true;
                 }
             }
             Action::Analysed { revision, analysis, elapsed_ms } => {
@@ -482,8 +518,23 @@ impl Reducible for State {
     }
 }
 
-fn push_unique(corpus: &mut Vec<InputDocument>, mut doc: InputDocument) {
-    let taken: Vec<&str> = corpus.iter().map(|d| d.id.as_str()).collect();
-    doc.id = crate::engine::unique_id(&doc.id, &taken);
-    corpus.push(doc);
+/// Adds `docs` at the end, each with an id not used before: its own, then
+/// `id (2)`, `id (3)`, … (as [`crate::engine::unique_id`]).
+fn add_unique(corpus: &mut Vec<InputDocument>, docs: Vec<InputDocument>) {
+    let mut taken: HashSet<String> = corpus.iter().map(|d| d.id.clone()).collect();
+    for mut doc in docs {
+        if taken.contains(&doc.id) {
+            doc.id = (2..).map(|n| format!("{} ({n})", doc.id)).find(|c| !taken.contains(c)).unwrap_or_default();
+        }
+        taken.insert(doc.id.clone());
+        corpus.push(doc);
+    }
+}
+
+/// A hash of a text, to find texts loaded twice.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    text.hash(&mut h);
+    h.finish()
 }

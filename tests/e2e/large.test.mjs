@@ -83,3 +83,28 @@ test('a large corpus is analysed to the end, and its results are shown', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a folder of 130 files without source names: the list grows on demand, and the views draw the 20 largest sources', async () => {
+  const { page, context, errors } = await openPage(env);
+  await analysed(page, 4);
+  // 130 files of growing length (60 more words each): the last twenty are the longest.
+  const paths = corpus(130, 400).map((path, i) => {
+    const extra = ' Washington and Moscow met again.'.repeat(i * 10);
+    writeFileSync(path, readFileSync(path, 'utf8') + extra);
+    return path;
+  });
+  await page.setInputFiles('#open-files', paths);
+  await analysed(page, 134);
+  // The list shows the first hundred documents, and a button for the rest.
+  assert.equal(await page.locator('.doc').count(), 100);
+  await page.click('.show-more-documents');
+  assert.equal(await page.locator('.doc').count(), 134);
+  assert.equal(await page.locator('.show-more-documents').count(), 0);
+  // 134 sources: a note says so, and the table has a column for each of the 20 longest files.
+  assert.match(await page.textContent('.sources-capped'), /134 sources: charts and tables show the 20 with the most words/);
+  const columns = await page.$$eval('table.actors thead th', (ths) => ths.map((th) => th.textContent.trim()));
+  const sourceColumns = columns.slice(2, -1); // actor, kind, the sources, total
+  assert.deepEqual(sourceColumns, Array.from({ length: 20 }, (_, i) => `news-${110 + i}.txt`));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

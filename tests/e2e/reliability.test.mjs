@@ -74,6 +74,32 @@ test('binary files and an empty file are named in a message each, and the text f
   await context.close();
 });
 
+test('forty copies of one text: the question names five and counts the rest, and "Add anyway" adds them all', async () => {
+  const { page, context, errors } = await openPage(env);
+  await analysed(page, DEMO);
+  const text = 'Ankara and Damascus exchanged fire near Idlib on Tuesday.';
+  const files = [fixture('copy-00.txt', text)];
+  await page.setInputFiles('#open-files', files);
+  await analysed(page, DEMO + 1);
+  const copies = Array.from({ length: 40 }, (_, i) => fixture(`copy-${String(i + 1).padStart(2, '0')}.txt`, text));
+  await page.setInputFiles('#open-files', copies);
+  const question = page.locator('.notice.question');
+  await question.waitFor();
+  const asked = await question.locator('#dup-q').textContent();
+  for (const name of ['copy-01.txt', 'copy-05.txt']) assert.ok(asked.includes(name), asked);
+  assert.ok(!asked.includes('copy-06.txt'), `only five names: ${asked}`);
+  assert.match(asked, /and 35 more/);
+  assert.ok(asked.includes('copy-00.txt'), 'the text already loaded is named');
+  // The question stays a line or two, so its buttons stay on screen.
+  const box = await question.boundingBox();
+  assert.ok(box.height < 200, `question height ${box.height}`);
+  await question.locator('button', { hasText: 'Add anyway' }).click();
+  await analysed(page, DEMO + 41);
+  assert.equal(await page.locator('.doc').count(), DEMO + 41);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a 60 MB text file is refused with the limit, and the page stays responsive', async () => {
   const path = join(dir, 'huge.txt');
   const fd = openSync(path, 'w');
