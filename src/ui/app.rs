@@ -192,7 +192,7 @@ pub fn app() -> Html {
         })
     };
     let status = if store.reading > 0 {
-        (t.reading_files)(store.reading)
+        t.reading_files.to_string()
     } else if store.enabled_count() == 0 {
         t.status_empty.to_string()
     } else if store.busy() {

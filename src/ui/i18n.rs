@@ -54,7 +54,8 @@ pub struct Text {
     pub load_demo: &'static str,
     pub drop_hint: &'static str,
     pub paste_empty: &'static str,
-    pub reading_files: fn(usize) -> String,
+    /// Said while files are read (a count of requests, not of files, is kept).
+    pub reading_files: &'static str,
     /// The names, the text already loaded, how many texts are asked about.
     pub duplicate_question: fn(&str, &str, usize) -> String,
     pub add_anyway: &'static str,
@@ -223,7 +224,7 @@ pub const EN: Text = Text {
     load_demo: "Load demo",
     drop_hint: "Or drop files anywhere on this panel. Text, Markdown, HTML, Word, CSV, TSV and JSON are read.",
     paste_empty: "The text box is empty: paste an article first.",
-    reading_files: |n| format!("Reading {n} file(s)…"),
+    reading_files: "Reading files…",
     duplicate_question: |new, old, n| {
         if n == 1 {
             format!("“{new}” has the same text as “{old}”, which is already loaded. Add it again?")
@@ -425,7 +426,7 @@ pub const FR: Text = Text {
     load_demo: "Charger la démo",
     drop_hint: "Ou déposez des fichiers sur ce panneau. Texte, Markdown, HTML, Word, CSV, TSV et JSON sont lus.",
     paste_empty: "La zone de texte est vide : collez d’abord un article.",
-    reading_files: |n| format!("Lecture de {n} fichier(s)…"),
+    reading_files: "Lecture des fichiers…",
     duplicate_question: |new, old, n| {
         if n == 1 {
             format!("« {new} » a le même texte que « {old} », déjà chargé. L’ajouter quand même ?")
