@@ -29,8 +29,6 @@ for (const c of ['fr', 'en']) {
     analyse_wall_ms: r1(n.analyse_wall_ms),
     peak_rss_mb: r1(n.peak_rss_kb / 1024),
     peak_over_input: r1(n.peak_rss_kb * 1024 / n.input_bytes),
-    // One run's own memory: its peak less what the process held before it.
-    run_peak_over_input: r1(n.peak_over_input),
     startup_ms: r1(n.startup_ms),
     parts_ms: r1(n.parts_ms), parts_read_ms: r1(n.parts_read_ms), parts_mb: r1(n.parts_bytes / MB),
   };
@@ -58,6 +56,7 @@ const load = browser?.load && {
   transfer_raw_kb: r1(browser.load.raw_bytes / 1024), transfer_gzip_kb: r1(browser.load.gzip_bytes / 1024),
   files: browser.load.files, fcp_ms: r1(browser.load.fcp_ms), demo_shown_ms: r1(browser.load.demo_ms),
   seeds_shown_ms: r1(browser.load.seeds_ms),
+  seeds_from_change_ms: r1(browser.load.seeds_from_change_ms), seeds_worker_ms: r1(browser.load.seeds_worker_ms),
 };
 const growth = {
   native: lines('growth-native.jsonl').map((g) => ({ mb: r2(g.input_bytes / MB), ms: r1(g.analyse_ms), wall_ms: r1(g.analyse_wall_ms), peak_rss_mb: r1(g.peak_rss_kb / 1024) })),
@@ -68,11 +67,21 @@ const growth = {
   // Corpora the worker could not analyse (out of memory), with the error.
   wasm_failed: lines('growth-wasm.jsonl').flatMap((g) => g.corpora.filter((c) => c.error).map((c) => ({ corpus: c.corpus, error: c.error }))),
 };
+// The 50 MB corpus opened in the app (scripts/bench --scale).
+const scaleRun = read('scale.json')?.corpora?.[0];
+const scale = scaleRun && {
+  mb: r2((scaleRun.prisme?.bytes ?? 0) / MB), error: scaleRun.error ?? scaleRun.app?.error ?? null,
+  worker_ms: r1(scaleRun.prisme?.elapsed_ms), worker_memory_over_input: scaleRun.prisme?.memory_bytes ? r1(scaleRun.prisme.memory_bytes / scaleRun.prisme.bytes) : null,
+  app_ms: r1(scaleRun.app?.app_ms), app_from_change_ms: r1(scaleRun.app?.app_from_change_ms),
+  longest_task_ms: r1(scaleRun.app?.longest_task_ms),
+  // The longest task after the page learnt of the files (before it, the browser driver fills the file input).
+  longest_own_task_ms: scaleRun.app?.tasks ? Math.max(0, ...scaleRun.app.tasks.filter((t) => t.at_ms >= (scaleRun.app.app_ms - scaleRun.app.app_from_change_ms)).map((t) => t.ms)) : null,
+};
 const ratios = Object.values(wasm).map((w) => w.ratio_vs_wink).filter((x) => x != null);
 const results = {
   date: new Date().toISOString(), cpu: cpus()[0]?.model, chromium: browser?.chromium ?? null,
   ratio_vs_wink: ratios.length ? r2(Math.min(...ratios)) : null,
-  native, wasm, load, growth,
+  native, wasm, load, growth, scale,
 };
 writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
@@ -86,7 +95,7 @@ add('corpus', (c) => `${c} ${mbOf(c)} MB, ${native[c]?.documents ?? wasm[c]?.doc
 const names = { decode: 'intake (decode)', clean: 'clean', segment: 'segment', language: 'language + stems', actors: 'actors', sentiment: 'sentiment', framing: 'framing', analyse: 'whole analysis', json: 'analysis → JSON' };
 for (const s of STAGES) add(`native ${names[s]}`, (c) => (native[c] ? `${fmt(native[c].stages_mb_s[s])} MB/s (${native[c].stages_ms[s]} ms)` : '—'));
 add('native analysis, wall clock', (c) => (native[c] ? `${fmt(r2(mbps(native[c].input_bytes, native[c].analyse_wall_ms)))} MB/s (${native[c].analyse_wall_ms} ms)` : '—'));
-add('native peak memory', (c) => (native[c] ? `${native[c].peak_rss_mb} MB (${native[c].peak_over_input}× input; the run alone ${native[c].run_peak_over_input}×)` : '—'));
+add('native peak memory', (c) => (native[c] ? `${native[c].peak_rss_mb} MB (${native[c].peak_over_input}× input)` : '—'));
 add('native start-up (built-in lists)', (c) => (native[c] ? `${native[c].startup_ms} ms` : '—'));
 add('native analysis → worker parts', (c) => (native[c] ? `${native[c].parts_mb} MB in ${native[c].parts_ms} ms, read in ${native[c].parts_read_ms} ms` : '—'));
 add('wasm worker analysis', (c) => (wasm[c]?.error ? `failed: ${wasm[c].error}` : wasm[c] ? `${fmt(wasm[c].worker_mb_s)} MB/s (${wasm[c].worker_elapsed_ms} ms)` : '—'));
@@ -103,11 +112,15 @@ console.log(`(native times are thread CPU time; browser times are wall clock)`);
 for (const r of rows) console.log(line(r));
 if (load) {
   console.log(`page first visit: ${load.transfer_raw_kb} KB raw, ${load.transfer_gzip_kb} KB gzip -9 (${load.files.length} files)`);
-  console.log(`page first contentful paint ${load.fcp_ms} ms; demo shown analysed ${load.demo_shown_ms} ms; five seeds opened → shown ${load.seeds_shown_ms} ms`);
+  console.log(`page first contentful paint ${load.fcp_ms} ms; demo shown analysed ${load.demo_shown_ms} ms; five seeds opened → shown ${load.seeds_shown_ms} ms (${fmt(load.seeds_from_change_ms)} ms from the page's change event; the worker's analysis ${fmt(load.seeds_worker_ms)} ms)`);
 }
 for (const name of ['native', 'wasm']) {
   const g = growth[name];
   if (g.length) console.log(`growth ${name}: ` + g.map((p) => `${p.mb} MB ${r1(p.ms / 1000)} s${p.memory_over_input ? ` (memory ${p.memory_over_input}×)` : ''}`).join(', '));
+}
+if (scale) {
+  console.log(scale.error ? `app ${scale.mb} MB: failed: ${scale.error}`
+    : `app ${scale.mb} MB: worker ${r1(scale.worker_ms / 1000)} s (memory ${scale.worker_memory_over_input}× input); files opened → shown ${r1(scale.app_ms / 1000)} s (${r1(scale.app_from_change_ms / 1000)} s from the page's change event); longest page task after that ${scale.longest_own_task_ms} ms`);
 }
 for (const f of growth.wasm_failed) console.log(`growth wasm: ${f.corpus} not analysed: ${f.error}`);
 // Where we stand against the targets (README, "Performance").
@@ -124,9 +137,9 @@ for (const f of growth.wasm_failed) console.log(`growth wasm: ${f.corpus} not an
   }
   const g = growth.wasm.length ? growth.wasm : growth.native;
   if (g.length > 1) {
-    const first = g[0]; const last = g[g.length - 1];
+    const last = g[g.length - 1];
     const perMb = (p) => p.ms / p.mb;
-    t.push(`growth: ${r2(perMb(last) / perMb(first))}× the time per MB at ${last.mb} MB as at ${first.mb} MB (${growth.wasm.length ? 'wasm' : 'native'})`);
+    t.push(`linear growth: seconds per MB ${g.map((p) => `${r2(perMb(p) / 1000)} at ${p.mb} MB`).join(', ')} (${growth.wasm.length ? 'wasm' : 'native'})`);
     if (last.memory_over_input != null) t.push(`${last.mb} MB in the worker: memory ${last.memory_over_input}× input (${mark(last.memory_over_input <= 5)} ≤ 5×)`);
   }
   console.log(`targets: ${t.join('; ')}`);
