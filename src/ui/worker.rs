@@ -212,6 +212,34 @@ thread_local! {
     /// The worker keeps the latest analysis, so that concordances and
     /// collocates are computed here rather than on the page's thread.
     static LATEST: std::cell::RefCell<Option<(u64, Analysis)>> = const { std::cell::RefCell::new(None) };
+    /// File lists waiting to be read, in the order they came, and whether
+    /// one is being read (see [`queue_files`]).
+    static FILE_QUEUE: RefCell<(std::collections::VecDeque<JsValue>, bool)> = RefCell::new(Default::default());
+}
+
+/// Reads file lists one after the other, each answered in the order it came.
+/// The reading itself waits on the browser, so other requests are answered
+/// meanwhile.
+fn queue_files(reply_to: &DedicatedWorkerGlobalScope, data: JsValue) {
+    let start = FILE_QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        q.0.push_back(data);
+        !std::mem::replace(&mut q.1, true)
+    });
+    if !start {
+        return;
+    }
+    let reply_to = reply_to.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        while let Some(data) = FILE_QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            let next = q.0.pop_front();
+            q.1 = next.is_some();
+            next
+        }) {
+            post(&reply_to, &read_files(&data).await);
+        }
+    });
 }
 
 /// Runs `f` on the latest analysis if it is the one the page shows.
@@ -259,7 +287,7 @@ pub fn start() {
             }
             Some(Ok(request)) => post(&reply_to, &answer(request)),
             Some(Err(e)) => post(&reply_to, &documents_reply(Vec::new(), vec![format!("bad request: {e}")])),
-            None => post(&reply_to, &read_files(&data)),
+            None => queue_files(&reply_to, data),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -426,25 +454,31 @@ fn is_table(name: &str) -> bool {
 
 /// Reads and decodes the files of a files message, in order; each file that
 /// cannot be taken is reported by name and the others still load.
-fn read_files(data: &JsValue) -> Reply {
+async fn read_files(data: &JsValue) -> Reply {
     let files: js_sys::Array = js_sys::Reflect::get(data, &JsValue::from_str(FILES_KEY))
         .ok()
         .and_then(|v| v.dyn_into().ok())
         .unwrap_or_default();
-    let reader = web_sys::FileReaderSync::new().ok();
+    let files: Vec<web_sys::File> = files.iter().filter_map(|f| f.dyn_into::<web_sys::File>().ok()).collect();
+    // Every read is asked for at once, then taken in order: the browser
+    // reads them side by side (one synchronous read after another cost
+    // about 2 ms a file, 19 s for a folder of 8,000).
+    let reads: Vec<Option<wasm_bindgen_futures::JsFuture>> = files
+        .iter()
+        .map(|f| (f.size() <= MAX_FILE_BYTES as f64).then(|| wasm_bindgen_futures::JsFuture::from(f.array_buffer())))
+        .collect();
     let mut documents = Vec::new();
     let mut problems = Vec::new();
     let mut tables = Vec::new();
-    for file in files.iter() {
-        let Ok(file) = file.dyn_into::<web_sys::File>() else { continue };
+    for (file, read) in files.iter().zip(reads) {
         let name = file.name();
-        if file.size() > MAX_FILE_BYTES as f64 {
+        let Some(read) = read else {
             problems.push(IntakeError::TooLarge { name, bytes: file.size() as usize }.to_string());
             continue;
-        }
-        let bytes = match reader.as_ref().map(|r| r.read_as_array_buffer(&file)) {
-            Some(Ok(buffer)) => js_sys::Uint8Array::new(&buffer).to_vec(),
-            _ => {
+        };
+        let bytes = match read.await {
+            Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => {
                 problems.push(format!("{name}: the browser could not read this file."));
                 continue;
             }
