@@ -177,7 +177,8 @@ async function benchCorpus(page, url, name) {
     // the page's worker does while the reader chooses texts; a small request
     // answered after them tells when that is done.
     await new Promise((ok) => {
-      worker.onmessage = strings((r) => { if (r.kind === 'documents') ok(); });
+      // Documents come as ["documents", head, bytes] (src/ui/worker.rs, `documents_message`).
+      worker.onmessage = (e) => { if (Array.isArray(e.data) && e.data[0] === 'documents') ok(); };
       worker.postMessage(JSON.stringify({ kind: 'paste', first: 1, text: 'Prêt.', separator: '' }));
     });
     const startup_ms = performance.now() - spawned;

@@ -62,3 +62,35 @@ async fn overview_shows_corpus_figures() {
     assert!(figures.contains(&"2documents".to_string()), "{figures:?}");
     assert!(figures.contains(&"3actors".to_string()), "{figures:?}");
 }
+
+#[wasm_bindgen_test]
+fn documents_read_in_the_worker_cross_to_the_page_unchanged() {
+    use prisme::engine::{guess_table_columns, Span};
+    use prisme::ui::worker::{documents_message, read_documents_message, Reply};
+    let mut first = from_pasted(1, "« Le régime » a frappé Idleb — 3 morts.\n\nDamas dément.").unwrap();
+    first.title = "Frappes à Idleb".into();
+    first.source = "Agence".into();
+    first.date = "2019-05-31".into();
+    first.language = "fr".into();
+    first.markup = vec![Span::new(0, 3)];
+    first.restored = vec![Span::new(5, 9)];
+    let second = from_pasted(2, "Ankara and Damascus exchanged fire. 🇹🇷").unwrap();
+    let table = guess_table_columns("news.csv", b"title,text\nOne,First text here\n").unwrap();
+    let documents = vec![first.clone(), second.clone()];
+    let problems = vec!["photo.png: this is not a text file.".to_string()];
+    let tables = vec![("news.csv".to_string(), table.clone())];
+    let (head, bytes) = documents_message(&documents, &problems, &tables, Some("old.csv")).unwrap();
+    // The texts travel as bytes, not inside the JSON head.
+    assert!(!head.contains("Idleb"));
+    match read_documents_message(&head, &bytes).unwrap() {
+        Reply::Documents { documents: back, problems: p, tables: t, replaces } => {
+            assert_eq!(back, vec![first, second]);
+            assert_eq!(p, problems);
+            assert_eq!(t, tables);
+            assert_eq!(replaces.as_deref(), Some("old.csv"));
+        }
+        _ => panic!("a documents reply"),
+    }
+    // Bytes cut short are refused, not read as fewer documents.
+    assert!(read_documents_message(&head, &bytes[..bytes.len() - 3]).is_err());
+}

@@ -21,6 +21,9 @@ const WORKER_SCRIPT: &str = "./worker-loader.js";
 const FILES_KEY: &str = "files";
 /// The first item of the worker's `[CSV_ZIP, bytes]` message.
 const CSV_ZIP: &str = "csv_zip";
+/// The first item of the worker's `[DOCUMENTS, head, bytes]` message: read
+/// documents, their text in postcard (see [`documents_message`]).
+const DOCUMENTS: &str = "documents";
 /// At most one progress message per this many milliseconds.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
@@ -237,7 +240,7 @@ fn queue_files(reply_to: &DedicatedWorkerGlobalScope, data: JsValue) {
             q.1 = next.is_some();
             next
         }) {
-            post(&reply_to, &read_files(&data).await);
+            send(&reply_to, read_files(&data).await);
         }
     });
 }
@@ -254,6 +257,55 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     if let Ok(json) = serde_json::to_string(reply) {
         let _ = scope.post_message(&JsValue::from_str(&json));
     }
+}
+
+/// Sends a reply; documents go as bytes (see [`documents_message`]).
+fn send(scope: &DedicatedWorkerGlobalScope, reply: Reply) {
+    let Reply::Documents { documents, problems, tables, replaces } = &reply else { return post(scope, &reply) };
+    match documents_message(documents, problems, tables, replaces.as_deref()) {
+        Ok((head, bytes)) => {
+            let bytes = js_sys::Uint8Array::from(bytes.as_slice());
+            let message = js_sys::Array::of3(&JsValue::from_str(DOCUMENTS), &JsValue::from_str(&head), &bytes);
+            let _ = scope.post_message_with_transfer(&message, &js_sys::Array::of1(&bytes.buffer()));
+        }
+        Err(_) => post(scope, &reply),
+    }
+}
+
+/// What comes with documents read, besides their texts.
+#[derive(Serialize, Deserialize)]
+struct DocumentsHead {
+    problems: Vec<String>,
+    tables: Vec<(String, TableGuess)>,
+    replaces: Option<String>,
+}
+
+/// Documents read in the worker, as they cross to the page: a JSON head
+/// (problems, tables, what they replace) and the documents in postcard.
+/// A folder of 50 MB crossed as one JSON text the page took most of a
+/// second to parse, on its own thread.
+pub fn documents_message(
+    documents: &[InputDocument],
+    problems: &[String],
+    tables: &[(String, TableGuess)],
+    replaces: Option<&str>,
+) -> Result<(String, Vec<u8>), String> {
+    let head = DocumentsHead { problems: problems.to_vec(), tables: tables.to_vec(), replaces: replaces.map(str::to_string) };
+    let head = serde_json::to_string(&head).map_err(|e| e.to_string())?;
+    let wire: Vec<WireOut> = documents.iter().map(WireOut::from).collect();
+    Ok((head, postcard::to_allocvec(&wire).map_err(|e| e.to_string())?))
+}
+
+/// Reads what [`documents_message`] wrote.
+pub fn read_documents_message(head: &str, bytes: &[u8]) -> Result<Reply, String> {
+    let head: DocumentsHead = serde_json::from_str(head).map_err(|e| e.to_string())?;
+    let documents: Vec<WireIn> = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
+    Ok(Reply::Documents {
+        documents: documents.into_iter().map(InputDocument::from).collect(),
+        problems: head.problems,
+        tables: head.tables,
+        replaces: head.replaces,
+    })
 }
 
 /// About how many bytes of JSON each part of an analysis holds: read on the
@@ -285,7 +337,7 @@ pub fn start() {
                 let message = js_sys::Array::of2(&JsValue::from_str(CSV_ZIP), &zip);
                 let _ = reply_to.post_message_with_transfer(&message, &js_sys::Array::of1(&zip.buffer()));
             }
-            Some(Ok(request)) => post(&reply_to, &answer(request)),
+            Some(Ok(request)) => send(&reply_to, answer(request)),
             Some(Err(e)) => post(&reply_to, &documents_reply(Vec::new(), vec![format!("bad request: {e}")])),
             None => queue_files(&reply_to, data),
         }
@@ -550,9 +602,20 @@ impl Analyser {
             }
             if js_sys::Array::is_array(&data) {
                 let message: js_sys::Array = data.unchecked_into();
-                if message.get(0).as_string().as_deref() == Some(CSV_ZIP) {
-                    let bytes: js_sys::Uint8Array = message.get(1).unchecked_into();
-                    on_reply(Reply::CsvZip { bytes: bytes.to_vec() });
+                match message.get(0).as_string().as_deref() {
+                    Some(CSV_ZIP) => {
+                        let bytes: js_sys::Uint8Array = message.get(1).unchecked_into();
+                        on_reply(Reply::CsvZip { bytes: bytes.to_vec() });
+                    }
+                    Some(DOCUMENTS) => {
+                        let head = message.get(1).as_string().unwrap_or_default();
+                        let bytes: js_sys::Uint8Array = message.get(2).unchecked_into();
+                        match read_documents_message(&head, &bytes.to_vec()) {
+                            Ok(reply) => on_reply(reply),
+                            Err(e) => on_error_msg(format!("the documents read could not be taken in: {e}")),
+                        }
+                    }
+                    _ => {}
                 }
                 return;
             }
