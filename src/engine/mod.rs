@@ -454,8 +454,27 @@ fn analyse_staged(mut docs: Vec<InputDocument>, config: &Config, done: &mut dyn 
 
 /// Gives each document an id not used before in `taken`: `name`, then `name (2)`, …
 pub fn unique_id(name: &str, taken: &[&str]) -> String {
-    if !taken.contains(&name) {
+    unique_id_where(name, |c| taken.contains(&c))
+}
+
+/// [`unique_id`], with `is_taken` saying which ids are used (a set, for
+/// thousands of documents).
+pub fn unique_id_where(name: &str, is_taken: impl Fn(&str) -> bool) -> String {
+    if !is_taken(name) {
         return name.to_string();
     }
-    (2..).map(|n| format!("{name} ({n})")).find(|c| !taken.contains(&c.as_str())).unwrap_or_default()
+    (2..).map(|n| format!("{name} ({n})")).find(|c| !is_taken(c)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod unique_ids {
+    use super::{unique_id, unique_id_where};
+
+    #[test]
+    fn a_used_id_gets_the_first_free_number() {
+        assert_eq!(unique_id("a.txt", &["b.txt"]), "a.txt");
+        assert_eq!(unique_id("a.txt", &["a.txt", "a.txt (2)"]), "a.txt (3)");
+        let taken: std::collections::HashSet<&str> = ["a.txt", "a.txt (3)"].into_iter().collect();
+        assert_eq!(unique_id_where("a.txt", |c| taken.contains(c)), "a.txt (2)");
+    }
 }

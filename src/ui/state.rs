@@ -318,9 +318,10 @@ impl Reducible for State {
                 let at = corpus.iter().position(|d| d.name == name).unwrap_or(corpus.len());
                 corpus.retain(|d| d.name != name);
                 let rest = corpus.split_off(at.min(corpus.len()));
+                let mut taken: HashSet<String> = corpus.iter().chain(&rest).map(|d| d.id.clone()).collect();
                 for mut doc in documents {
-                    let taken: Vec<&str> = corpus.iter().chain(&rest).map(|d| d.id.as_str()).collect();
-                    doc.id = crate::engine::unique_id(&doc.id, &taken);
+                    doc.id = crate::engine::unique_id_where(&doc.id, |c| taken.contains(c));
+                    taken.insert(doc.id.clone());
                     corpus.push(doc);
                 }
                 corpus.extend(rest);
@@ -518,14 +519,12 @@ impl Reducible for State {
     }
 }
 
-/// Adds `docs` at the end, each with an id not used before: its own, then
-/// `id (2)`, `id (3)`, … (as [`crate::engine::unique_id`]).
+/// Adds `docs` at the end, each with an id not used before (see
+/// [`crate::engine::unique_id`]).
 fn add_unique(corpus: &mut Vec<InputDocument>, docs: Vec<InputDocument>) {
     let mut taken: HashSet<String> = corpus.iter().map(|d| d.id.clone()).collect();
     for mut doc in docs {
-        if taken.contains(&doc.id) {
-            doc.id = (2..).map(|n| format!("{} ({n})", doc.id)).find(|c| !taken.contains(c)).unwrap_or_default();
-        }
+        doc.id = crate::engine::unique_id_where(&doc.id, |c| taken.contains(c));
         taken.insert(doc.id.clone());
         corpus.push(doc);
     }
