@@ -313,7 +313,10 @@ pub struct Hit {
 pub struct Matcher {
     /// The list matched: the built-in one borrowed, or a list of the user's.
     pub gazetteer: std::borrow::Cow<'static, Gazetteer>,
-    by_first: FxHashMap<String, Vec<Pattern>>,
+    /// Every key of every name, numbered once per matcher.
+    ids: FxHashMap<String, u32>,
+    /// The names by the id of their first key: their patterns and the ids of their keys.
+    by_first: FxHashMap<u32, (Vec<Pattern>, Vec<Vec<u32>>)>,
 }
 
 static BUILTIN_MATCHER: LazyLock<Matcher> = LazyLock::new(|| Matcher::new(std::borrow::Cow::Borrowed(Gazetteer::builtin())));
@@ -391,11 +394,30 @@ impl Matcher {
                 by_first.entry(keys[0].clone()).or_default().push(Pattern { keys, entry: idx, form, capitals_only, common_word, spellings, needs_capital });
             }
         }
-        for v in by_first.values_mut() {
+        // Keys become ids here, once, so that reading a vocabulary against
+        // the matcher ([`Matcher::index`]) only numbers the vocabulary's keys.
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut id = |k: &str| {
+            let next = ids.len() as u32;
+            match ids.get(k) {
+                Some(&known) => known,
+                None => {
+                    ids.insert(k.to_string(), next);
+                    next
+                }
+            }
+        };
+        let mut firsts: Vec<(String, Vec<Pattern>)> = by_first.into_iter().collect();
+        // Ids in a fixed order, never the hash map's.
+        firsts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut numbered = FxHashMap::default();
+        for (first, mut patterns) in firsts {
             // Longest first; among equal lengths, a name before a metonym (Mexico the state, not the capital).
-            v.sort_by_key(|p| (std::cmp::Reverse(p.keys.len()), p.form != Form::Name && p.form != Form::Acronym, p.entry));
+            patterns.sort_by_key(|p| (std::cmp::Reverse(p.keys.len()), p.form != Form::Name && p.form != Form::Acronym, p.entry));
+            let keys: Vec<Vec<u32>> = patterns.iter().map(|p| p.keys.iter().map(|k| id(k)).collect()).collect();
+            numbered.insert(id(&first), (patterns, keys));
         }
-        Matcher { gazetteer, by_first }
+        Matcher { gazetteer, ids, by_first: numbered }
     }
 
     /// All gazetteer names in a document, left to right, longest match first,
@@ -421,7 +443,7 @@ impl Matcher {
             let span = Span::new(start, start + part.len());
             start += part.len() + 1;
             let key = fold(part);
-            let found = self.by_first.get(key.as_str()).and_then(|cands| {
+            let found = self.ids.get(key.as_str()).and_then(|id| self.by_first.get(id)).and_then(|(cands, _)| {
                 cands.iter().find(|p| {
                     p.keys.len() == 1
                         && p.form != Form::Demonym
@@ -459,8 +481,6 @@ const NO_NAME: u32 = u32::MAX;
 pub struct Index<'m> {
     matcher: &'m Matcher,
     vocab: &'m Vocab,
-    /// The names by the id of their first key: their patterns and the ids of their keys.
-    by_first: FxHashMap<u32, (&'m [Pattern], Vec<Vec<u32>>)>,
     /// For each key of the vocabulary, its normalised id ([`NO_NAME`] if no name has it).
     norm: Vec<u32>,
     /// For each key, the id of "al-" + the key (for "al Assad", "el Assad"), or [`NO_NAME`].
@@ -471,17 +491,7 @@ pub struct Index<'m> {
 
 impl<'m> Index<'m> {
     fn new(matcher: &'m Matcher, vocab: &'m Vocab) -> Index<'m> {
-        let mut ids: FxHashMap<&'m str, u32> = FxHashMap::default();
-        let mut by_first = FxHashMap::default();
-        for (first, patterns) in &matcher.by_first {
-            let mut id = |k: &'m str| {
-                let next = ids.len() as u32;
-                *ids.entry(k).or_insert(next)
-            };
-            let keys: Vec<Vec<u32>> = patterns.iter().map(|p| p.keys.iter().map(|k| id(k.as_str())).collect()).collect();
-            by_first.insert(id(first.as_str()), (patterns.as_slice(), keys));
-        }
-        let look = |s: &str| ids.get(s).copied().unwrap_or(NO_NAME);
+        let look = |s: &str| matcher.ids.get(s).copied().unwrap_or(NO_NAME);
         let mut norm = Vec::with_capacity(vocab.keys());
         let mut after_article = Vec::with_capacity(vocab.keys());
         let mut buf = String::new();
@@ -502,7 +512,7 @@ impl<'m> Index<'m> {
             after_article.push(look(&buf));
         }
         let article = [vocab.key_id("al"), vocab.key_id("el")];
-        Index { matcher, vocab, by_first, norm, after_article, article }
+        Index { matcher, vocab, norm, after_article, article }
     }
 
     /// [`normalise`] by ids: `(id, first token, last token)`.
@@ -531,7 +541,7 @@ impl<'m> Index<'m> {
         while i < norm.len() {
             let mut found = None;
             if matches!(toks[norm[i].1].kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
-                if let Some((cands, keys)) = self.by_first.get(&norm[i].0) {
+                if let Some((cands, keys)) = self.matcher.by_first.get(&norm[i].0) {
                     for (p, pkeys) in cands.iter().zip(keys) {
                         let n = pkeys.len();
                         if i + n > norm.len() || !pkeys.iter().zip(&norm[i..i + n]).all(|(a, b)| *a == b.0) {
