@@ -206,6 +206,25 @@ async fn heatmap_cells_show_their_values_and_mark_gaps_and_uncertainty() {
 }
 
 #[wasm_bindgen_test]
+async fn the_legend_keys_never_overlap_their_labels_in_french() {
+    let root = mount();
+    let props = HeatmapProps { lang: prisme::ui::i18n::Lang::Fr, ..heatmap_props(Callback::noop()) };
+    yew::Renderer::<Heatmap>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    // "pas de valeur" ends before the "incertain" swatch begins, and
+    // "incertain" ends inside the drawing.
+    let legend = one(&root, "g.legend");
+    let rects = all(&legend, "rect");
+    let labels = all(&legend, "text");
+    let no_value = labels.iter().find(|t| text(t) == "pas de valeur").expect("no-value label");
+    let uncertain = labels.iter().find(|t| text(t) == "incertain").expect("uncertain label");
+    let uncertain_swatch = rects.iter().rev().nth(1).expect("uncertain swatch").get_bounding_client_rect();
+    assert!(no_value.get_bounding_client_rect().right() < uncertain_swatch.left(), "the labels overlap");
+    let svg = one(&root, "svg.heatmap").get_bounding_client_rect();
+    assert!(uncertain.get_bounding_client_rect().right() <= svg.right(), "the last label runs out of the chart");
+}
+
+#[wasm_bindgen_test]
 async fn every_number_on_a_coloured_cell_is_readable() {
     let root = mount();
     yew::Renderer::<Heatmap>::with_root_and_props(root.clone(), heatmap_props(Callback::noop())).render();

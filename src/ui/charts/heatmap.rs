@@ -129,7 +129,13 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
     let top = HEADER_HEIGHT + 8.0;
     let grid_width = n_cols as f64 * CELL_WIDTH;
     let grid_bottom = top + n_rows as f64 * CELL_HEIGHT;
-    let legend_width = 560.0;
+    // The legend: the colour ramp, then the "no value" and "uncertain" keys,
+    // each after the label before it, however long it is in the reader's language.
+    let legend_step_w = 34.0;
+    let ramp_end = MARGIN + LEGEND_STEPS as f64 * legend_step_w;
+    let no_value_x = ramp_end + 28.0;
+    let uncertain_x = no_value_x + 42.0 + text_width(props.lang.text().chart_no_value, 14.0) + 16.0;
+    let legend_width = (uncertain_x + 42.0 + text_width(props.lang.text().chart_uncertain, 14.0) - MARGIN).max(560.0);
     let width = (left + grid_width + MARGIN).max(legend_width + 2.0 * MARGIN);
     let height = grid_bottom + LEGEND_HEIGHT;
     let (a_row, a_col) = (active.0.min(n_rows.saturating_sub(1)), active.1.min(n_cols.saturating_sub(1)));
@@ -208,17 +214,17 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
                onclick={onclick} onkeydown={keydown.clone()}>
                 <title>{ describe(r, c) }</title>
                 <rect class="cell-fill" x={px(x)} y={px(y)} width={px(w)} height={px(h)} fill={fill}
-                      stroke={if v.is_none() { "#8a8f96" } else { "none" }} stroke-width="1.5" />
+                      stroke={v.is_none().then_some("#8a8f96")} />
                 if is_weak {
                     <rect class="cell-weak" x={px(x + 3.0)} y={px(y + 3.0)} width={px(w - 6.0)} height={px(h - 6.0)}
                           fill="none" stroke={INK} stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round" />
                 }
-                <text class="cell-value" x={px(x + w / 2.0)} y={px(y + h / 2.0)} dy="0.35em" text-anchor="middle"
-                      font-size={px(VALUE_SIZE)} font-weight="600" font-style={if is_weak { "italic" } else { "normal" }} fill={ink}>
+                <text class="cell-value" x={px(x + w / 2.0)} y={px(y + h / 2.0)} dy="0.35em"
+                      font-style={is_weak.then_some("italic")} fill={ink}>
                     { text }
                 </text>
-                <rect class="cell-ring" x={px(x - 2.0)} y={px(y - 2.0)} width={px(w + 4.0)} height={px(h + 4.0)} fill="none"
-                      stroke={if selected { INK } else { "none" }} stroke-width="4" />
+                <rect class="cell-ring" x={px(x - 2.0)} y={px(y - 2.0)} width={px(w + 4.0)} height={px(h + 4.0)}
+                      stroke={selected.then_some(INK)} stroke-width={selected.then_some("4")} />
             </g>
         }
     });
@@ -235,15 +241,14 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
 
     let legend = {
         let y = grid_bottom + 22.0;
-        let step_w = 34.0;
+        let step_w = legend_step_w;
         let x0 = MARGIN;
         let swatches = (0..LEGEND_STEPS).map(|i| {
             let v = -1.0 + 2.0 * i as f64 / (LEGEND_STEPS - 1) as f64;
             let fill = palette::diverging(v);
             html! { <rect x={px(x0 + i as f64 * step_w)} y={px(y)} width={px(step_w)} height="20" fill={fill.hex()} /> }
         });
-        let ramp_end = x0 + LEGEND_STEPS as f64 * step_w;
-        let extra = ramp_end + 28.0;
+        let extra = no_value_x;
         html! {
             <g class="legend" font-size="14" fill={MUTED_INK}>
                 { for swatches }
@@ -252,9 +257,9 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
                 <text x={px(ramp_end)} y={px(y + 38.0)} text-anchor="end" fill={INK}>{ format!("{} {}", props.lang.text().chart_positive, props.format.format(1.0)) }</text>
                 <rect x={px(extra)} y={px(y)} width="34" height="20" fill={format!("url(#{})", *pattern_id)} stroke="#8a8f96" stroke-width="1.5" />
                 <text x={px(extra + 42.0)} y={px(y + 10.0)} dy="0.35em" fill={INK}>{ props.lang.text().chart_no_value }</text>
-                <rect x={px(extra + 130.0)} y={px(y)} width="34" height="20" fill={cell_fill(0.6, true).hex()} />
-                <rect x={px(extra + 132.0)} y={px(y + 2.0)} width="30" height="16" fill="none" stroke={INK} stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round" />
-                <text x={px(extra + 172.0)} y={px(y + 10.0)} dy="0.35em" fill={INK}>{ props.lang.text().chart_uncertain }</text>
+                <rect x={px(uncertain_x)} y={px(y)} width="34" height="20" fill={cell_fill(0.6, true).hex()} />
+                <rect x={px(uncertain_x + 2.0)} y={px(y + 2.0)} width="30" height="16" fill="none" stroke={INK} stroke-width="2" stroke-dasharray="2 4" stroke-linecap="round" />
+                <text x={px(uncertain_x + 42.0)} y={px(y + 10.0)} dy="0.35em" fill={INK}>{ props.lang.text().chart_uncertain }</text>
             </g>
         }
     };
@@ -272,7 +277,11 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
             <rect width={px(width)} height={px(height)} fill="#ffffff" />
             { for headers }
             { for row_labels }
-            { for cells }
+            // What every cell shares is said once, here, and inherited: a
+            // page draws this grid often, and each attribute costs a call.
+            <g class="cells" fill="none" stroke-width="1.5" text-anchor="middle" font-size={px(VALUE_SIZE)} font-weight="600">
+                { for cells }
+            </g>
             { legend }
         </svg>
     };
