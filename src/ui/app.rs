@@ -148,6 +148,19 @@ pub fn app() -> Html {
         });
     }
 
+    // Every new revision of the corpus or its settings is analysed. Asked
+    // before the change is saved (effects run in order): the worker starts
+    // while the page writes to storage.
+    {
+        let (store, worker) = (store.clone(), worker.clone());
+        use_effect_with(store.revision, move |revision| {
+            let documents = store.enabled();
+            if *revision > 0 && !documents.is_empty() {
+                worker.analyse(*revision, &documents, store.config());
+            }
+        });
+    }
+
     // Every change worth keeping is saved in this browser.
     {
         let store = store.clone();
@@ -161,17 +174,6 @@ pub fn app() -> Html {
                     };
                     store.dispatch(Action::NotifyOnce { key: "storage", notice: Notice { level: Level::Error, text } });
                 }
-            }
-        });
-    }
-
-    // Every new revision of the corpus or its settings is analysed.
-    {
-        let (store, worker) = (store.clone(), worker.clone());
-        use_effect_with(store.revision, move |revision| {
-            let documents = store.enabled();
-            if *revision > 0 && !documents.is_empty() {
-                worker.analyse(*revision, &documents, store.config());
             }
         });
     }
