@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field is renamed, removed or changes meaning.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The whole result of analysing a corpus.
 ///
@@ -176,6 +176,20 @@ pub struct SourceRow {
     pub words: usize,
 }
 
+impl SourceRow {
+    /// The source is one document without a source of its own, named by the
+    /// document's id: rows for the source would repeat the document's, so
+    /// the engine writes none (see `keywords`, `frames` and `sentiment`).
+    pub fn stands_for_itself(&self, documents: &[DocumentRow]) -> bool {
+        self.is_its_document(|d| documents.get(d as usize).map(|doc| doc.id.as_str()))
+    }
+
+    /// [`SourceRow::stands_for_itself`], with `id_of` giving a document's id by index.
+    pub(crate) fn is_its_document<'a>(&self, id_of: impl Fn(u32) -> Option<&'a str>) -> bool {
+        matches!(self.documents.as_slice(), [d] if id_of(*d) == Some(self.name.as_str()))
+    }
+}
+
 /// A region of a document left out of the analysis. The user can put it back
 /// by adding its `span` to the document's `restored` list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -246,7 +260,7 @@ impl Analysis {
     }
 
     /// The document of source `source` when it has exactly one.
-    fn only_document_of(&self, source: u32) -> Option<u32> {
+    pub(crate) fn only_document_of(&self, source: u32) -> Option<u32> {
         match self.sources.get(source as usize).map(|s| s.documents.as_slice()) {
             Some([only]) => Some(*only),
             _ => None,

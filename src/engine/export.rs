@@ -12,7 +12,7 @@ use std::fmt::Write;
 /// stays readable line by line and compact:
 ///
 /// ```text
-/// {"schema_version":3,"generator":"prisme 0.1.0",
+/// {"schema_version":4,"generator":"prisme 0.1.0",
 /// "documents":[
 /// {"id":…},
 /// {"id":…}

@@ -77,23 +77,31 @@ impl Lookup {
                 v.push(i as u32);
             }
         }
+        let document_by_id = a.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i as u32)).collect();
+        let source_words = a.sources.iter().map(|s| s.words).collect();
+        // A source that is one document standing for itself has no rows of
+        // its own: its document's rows score it.
+        let mut source_sentiment: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        for (i, r) in a.sentiment.iter().enumerate() {
+            let source = match r.scope {
+                Scope::Source(s) => Some(s),
+                Scope::Document(d) => a
+                    .documents
+                    .get(d as usize)
+                    .map(|doc| doc.source)
+                    .filter(|&s| a.sources.get(s as usize).is_some_and(|row| row.stands_for_itself(&a.documents))),
+                Scope::Group => None,
+            };
+            if let Some(s) = source {
+                source_sentiment.insert((r.actor, s), i as u32);
+            }
+        }
         let mut scored = vec![false; actors];
-        for r in &a.sentiment {
-            if let (Scope::Source(_), Some(x)) = (r.scope, scored.get_mut(r.actor as usize)) {
+        for &(actor, _) in source_sentiment.keys() {
+            if let Some(x) = scored.get_mut(actor as usize) {
                 *x = true;
             }
         }
-        let document_by_id = a.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i as u32)).collect();
-        let source_words = a.sources.iter().map(|s| s.words).collect();
-        let source_sentiment = a
-            .sentiment
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| match r.scope {
-                Scope::Source(s) => Some(((r.actor, s), i as u32)),
-                _ => None,
-            })
-            .collect();
         let mut together: FxHashMap<(u32, u32), usize> = FxHashMap::default();
         for c in &a.cooccurrences {
             *together.entry((c.a, c.b)).or_default() += c.sentences;
@@ -204,6 +212,28 @@ mod tests {
         assert_eq!(l.companions[us as usize][0], (ru, 3));
         assert!(l.companions[us as usize].contains(&(tr, 2)));
         assert!(l.is_scored(us));
+    }
+
+    #[test]
+    fn a_document_standing_for_itself_is_scored_by_its_document_rows() {
+        // Two texts without a source (each is its own source) and one from "B".
+        let one = from_pasted(1, "Washington accuse Moscou. Moscou dénonce Washington.").unwrap();
+        let two = from_pasted(2, "Ankara soutient Washington.").unwrap();
+        let mut three = from_pasted(3, "Washington répond à Ankara.").unwrap();
+        three.source = "B".into();
+        let a = analyse(&[one, two, three], &Config::default());
+        let l = Lookup::new(&a);
+        let us = l.actor("Q30").expect("the United States");
+        let own = |d: usize| a.documents[d].source;
+        // No source rows repeat the first two documents' rows…
+        assert!(!a.sentiment.iter().any(|r| r.scope == Scope::Source(own(0)) || r.scope == Scope::Source(own(1))));
+        // …yet each of those sources scores the United States, by its document's row.
+        let row = |s: u32| &a.sentiment[l.source_sentiment(us, s).expect("a row") as usize];
+        assert_eq!((row(own(0)).scope, row(own(0)).mentions), (Scope::Document(0), 2));
+        assert_eq!((row(own(1)).scope, row(own(1)).mentions), (Scope::Document(1), 1));
+        // A named source keeps its own row, even with one document.
+        assert_eq!(row(own(2)).scope, Scope::Source(own(2)));
+        assert!(l.is_scored(l.actor("Q43").expect("Turkey")));
     }
 
     #[test]

@@ -431,7 +431,7 @@ fn analyse_staged(mut docs: Vec<InputDocument>, config: &Config, done: &mut dyn 
         actor.sources = per_source;
     }
     done(Stage::Actors);
-    let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &segs, &vocab, &found.actors, &found.mentions);
+    let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &sources, &segs, &vocab, &found.actors, &found.mentions);
     done(Stage::Sentiment);
     let (keywords, frames, markers) = framing::analyse(&rows, &sources, &segs, &vocab, &found.mentions);
     done(Stage::Framing);

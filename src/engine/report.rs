@@ -3,7 +3,7 @@
 //! frames and markers, and a record of the settings and of the exact data
 //! files (lexicons, gazetteer, cue lists) the analysis used.
 
-use super::analysis::{Analysis, Direction, Frame, MarkerKind, Scope};
+use super::analysis::{Analysis, Direction, Frame, MarkerKind};
 use super::Config;
 use std::fmt::Write;
 
@@ -155,12 +155,10 @@ pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
     h.push_str("</table>");
 
     // Sentiment per actor and source.
-    // Source rows by actor: (actor, source) → row.
-    let by_source: std::collections::HashMap<(u32, u32), &super::analysis::SentimentRow> =
-        a.sentiment.iter().filter_map(|x| match x.scope { Scope::Source(s) => Some(((x.actor, s), x)), _ => None }).collect();
-    let mut with_rows: Vec<u32> = by_source.keys().map(|(actor, _)| *actor).collect();
-    with_rows.sort_unstable();
-    with_rows.dedup();
+    // Each actor's row per source (a document standing for itself: its document's row).
+    let found = super::lookup::Lookup::new(a);
+    let by_source = |actor: u32, source: u32| found.source_sentiment(actor, source).and_then(|i| a.sentiment.get(i as usize));
+    let with_rows: Vec<u32> = (0..a.actors.len() as u32).filter(|&i| found.is_scored(i)).collect();
     let scored: Vec<(u32, &super::analysis::ActorRow)> =
         with_rows.into_iter().filter_map(|i| a.actors.get(i as usize).map(|r| (i, r))).take(REPORT_SENTIMENT_ACTORS).collect();
     if !scored.is_empty() {
@@ -168,7 +166,7 @@ pub fn to_report_html(a: &Analysis, config: &Config, lang: &str) -> String {
         for (i, r) in scored {
             h.push_str(&format!("<tr><td>{}</td>", esc(&r.name)));
             for &s in &sources {
-                match by_source.get(&(i, s)) {
+                match by_source(i, s) {
                     Some(x) => {
                         let class = if x.score < 0.0 { "neg" } else if x.score > 0.0 { "pos" } else { "" };
                         let _ = write!(h, "<td class=\"n {class}\">{:+.2}{}</td>", x.score, if x.uncertain { " ?" } else { "" });

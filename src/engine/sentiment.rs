@@ -10,7 +10,7 @@
 //! arithmetic and `sqrt` only, so the same text gives the same bits natively
 //! and in the browser.
 
-use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, Role, RoleCounts, Scope, SentimentRow, Span};
+use super::analysis::{ActorRow, CueRow, DocumentRow, MentionEvidence, MentionRow, Role, RoleCounts, Scope, SentimentRow, SourceRow, Span};
 use super::segment::{keys_of, tokenize, Segmented, Token, TokenKind, Vocab};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -1767,6 +1767,7 @@ fn evidence_row(m: &MentionRow, sentence: Span, r: MentionSentiment) -> Option<M
 /// Each sentence is read once, however many mentions it holds.
 pub(crate) fn score_actors(
     docs: &[DocumentRow],
+    sources: &[SourceRow],
     segs: &[Segmented],
     vocab: &Vocab,
     actors: &[ActorRow],
@@ -1776,6 +1777,8 @@ pub(crate) fn score_actors(
     let mut per_doc: Vec<BTreeMap<u32, Tally>> = (0..actors.len()).map(|_| BTreeMap::new()).collect();
     let mut per_source: Vec<BTreeMap<u32, Tally>> = (0..actors.len()).map(|_| BTreeMap::new()).collect();
     let mut evidence = Vec::new();
+    // A document standing for itself gets no source rows: they would repeat its document rows.
+    let own_rows: Vec<bool> = sources.iter().map(|s| !s.stands_for_itself(docs)).collect();
     // The sentence read last: mentions come in text order, so the mentions
     // of one sentence follow each other.
     let mut last: Option<((u32, u32), Ctx)> = None;
@@ -1802,7 +1805,9 @@ pub(crate) fn score_actors(
         let Some((_, ctx)) = last.as_ref() else { continue };
         let r = score_in_ctx(ctx, m.span);
         per_doc[a].entry(m.document).or_default().add(&r);
-        per_source[a].entry(doc.source).or_default().add(&r);
+        if own_rows.get(doc.source as usize).copied().unwrap_or(false) {
+            per_source[a].entry(doc.source).or_default().add(&r);
+        }
         evidence.extend(evidence_row(m, sentence.span, r));
     }
     let mut rows = Vec::new();

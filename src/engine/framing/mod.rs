@@ -94,8 +94,7 @@ pub(crate) fn round4(x: f64) -> f64 {
 /// A document without a source is its own source (named by its id): its source
 /// rows would repeat its document rows, so they are left out.
 pub(crate) fn stands_for_itself(corpus: &Corpus, source: usize) -> bool {
-    let s = &corpus.sources[source];
-    matches!(s.documents.as_slice(), [d] if corpus.docs[*d as usize].id == s.name)
+    corpus.sources[source].is_its_document(|d| corpus.docs.get(d as usize).map(|doc| doc.id))
 }
 
 /// Loads the framing lists (see [`super::warm_up`]).
