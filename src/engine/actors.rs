@@ -30,6 +30,7 @@ use super::ActorEdit;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::LazyLock;
 
 /// One document as the actor finder sees it.
 pub struct DocView<'a> {
@@ -176,25 +177,46 @@ const LOWER: u8 = 1 << 1;
 /// Can stand in a name when it is a word (see [`is_name_word`]).
 const NAME_WORD: u8 = 1 << 2;
 
+/// What the lists above say of a key, as [`Facts`] bits, for every key they
+/// hold: one look-up per key of a corpus instead of a scan of each list.
+static LISTED: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut bits: FxHashMap<&'static str, u16> = FxHashMap::default();
+    let lists: [(&[&'static str], u16); 8] = [
+        (PERSON_TITLES, TITLE),
+        (FUNCTION_WORDS, FUNCTION | COMMON),
+        (NAME_PARTICLES, PARTICLE),
+        (CLASS_NOUNS, CLASS_NOUN),
+        (ORGANISATION_HEADS, HEAD | ORG_OR_ARMED),
+        (ARMED_HEADS, HEAD | ORG_OR_ARMED),
+        (STATE_HEADS, HEAD),
+        (NON_ACTOR_HEADS, NON_ACTOR),
+    ];
+    for (list, bit) in lists {
+        for &k in list {
+            *bits.entry(k).or_default() |= bit;
+        }
+    }
+    bits
+});
+
+/// Loads the lists' look-up table (see [`super::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&LISTED);
+}
+
 impl Facts {
     fn new(vocab: &Vocab) -> Facts {
         let key = (0..vocab.keys() as u32)
             .map(|k| {
                 let k = vocab.key(k);
-                let mut b = 0;
-                let mut set = |yes: bool, bit: u16| {
-                    if yes {
-                        b |= bit;
-                    }
-                };
-                set(is_title(k), TITLE);
-                set(is_common_word(k), COMMON);
-                set(FUNCTION_WORDS.contains(&k), FUNCTION);
-                set(NAME_PARTICLES.contains(&k), PARTICLE);
-                set(CLASS_NOUNS.contains(&k), CLASS_NOUN);
-                set(is_head(k), HEAD);
-                set(ARMED_HEADS.contains(&k) || ORGANISATION_HEADS.contains(&k), ORG_OR_ARMED);
-                set(NON_ACTOR_HEADS.contains(&k), NON_ACTOR);
+                let mut b = LISTED.get(k).copied().unwrap_or(0);
+                // "porte-parole", "ex-ministre": a title by its first part.
+                if b & TITLE == 0 && k.split_once('-').is_some_and(|(head, _)| LISTED.get(head).is_some_and(|h| h & TITLE != 0)) {
+                    b |= TITLE;
+                }
+                if b & COMMON == 0 && is_common(k) {
+                    b |= COMMON;
+                }
                 b
             })
             .collect();
@@ -634,9 +656,6 @@ fn is_title(key: &str) -> bool {
     PERSON_TITLES.contains(&key) || key.split_once('-').is_some_and(|(head, _)| PERSON_TITLES.contains(&head))
 }
 
-fn is_head(key: &str) -> bool {
-    ORGANISATION_HEADS.contains(&key) || ARMED_HEADS.contains(&key) || STATE_HEADS.contains(&key)
-}
 
 /// A capitalised word that is not a title among tokens `(i, last]`.
 fn has_name_word_after(doc: &Doc, i: usize, last: usize) -> bool {
@@ -811,10 +830,6 @@ fn anaphoric_heads(doc: &mut Doc, d: usize, out: &mut Vec<Raw>, gz: &super::gaze
         }
     }
     out.extend(add);
-}
-
-fn is_common_word(key: &str) -> bool {
-    FUNCTION_WORDS.contains(&key) || is_common(key)
 }
 
 /// The folded words of a name, with the Arabic article made one form.

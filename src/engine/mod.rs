@@ -211,6 +211,7 @@ pub fn warm_up(now: &dyn Fn() -> f64) -> Vec<(&'static str, f64)> {
     };
     timed("gazetteer", &|| {
         gazetteer::Matcher::builtin();
+        actors::warm_up();
     });
     timed("sentiment fr", &|| sentiment::warm_up(sentiment::Lang::Fr));
     timed("sentiment en", &|| sentiment::warm_up(sentiment::Lang::En));
