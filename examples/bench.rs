@@ -24,7 +24,48 @@
 //! the worker does before posting the analysis to the page.
 
 use prisme::engine::{analyse_timed, analyse_with_clock, decode_file, InputDocument, StageTimes};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
+
+/// The system allocator, counting the bytes held and their peak when
+/// `PRISME_BENCH_MEMORY` is set (one relaxed load per call otherwise). The
+/// live heap is what the worker's WebAssembly memory must hold; the
+/// resident size also counts what the allocator keeps after a free.
+struct Counting;
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call goes to the system allocator unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.load(Relaxed) {
+            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        System.alloc(layout)
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if COUNTING.load(Relaxed) {
+            LIVE.fetch_sub(layout.size(), Relaxed);
+        }
+        System.dealloc(ptr, layout)
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if COUNTING.load(Relaxed) {
+            let now = LIVE.fetch_add(new_size, Relaxed) + new_size;
+            PEAK.fetch_max(now, Relaxed);
+            LIVE.fetch_sub(layout.size(), Relaxed);
+        }
+        System.realloc(ptr, layout, new_size)
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const MIB: f64 = 1024.0 * 1024.0;
 
 /// A megabyte here is 10^6 bytes, as in MB/s.
 const MB: usize = 1_000_000;
@@ -165,6 +206,33 @@ fn status_kb(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// The heap each list of `analysis` holds, measured by dropping a copy of
+/// it list by list (the copy holds what the original holds).
+fn list_sizes(analysis: &prisme::engine::Analysis) -> String {
+    let mut copy = analysis.clone();
+    LIVE.store(0, Relaxed);
+    COUNTING.store(true, Relaxed);
+    let mut sizes = Vec::new();
+    let mut drop_list = |name: &str, free: &mut dyn FnMut()| {
+        let before = LIVE.load(Relaxed) as isize;
+        free();
+        sizes.push(format!("{name} {:.1}", (before - LIVE.load(Relaxed) as isize) as f64 / MIB));
+    };
+    drop_list("documents", &mut || drop(std::mem::take(&mut copy.documents)));
+    drop_list("sources", &mut || drop(std::mem::take(&mut copy.sources)));
+    drop_list("actors", &mut || drop(std::mem::take(&mut copy.actors)));
+    drop_list("mentions", &mut || drop(std::mem::take(&mut copy.mentions)));
+    drop_list("sentiment", &mut || drop(std::mem::take(&mut copy.sentiment)));
+    drop_list("sentiment_evidence", &mut || drop(std::mem::take(&mut copy.sentiment_evidence)));
+    drop_list("keywords", &mut || drop(std::mem::take(&mut copy.keywords)));
+    drop_list("labels", &mut || drop(std::mem::take(&mut copy.labels)));
+    drop_list("frames", &mut || drop(std::mem::take(&mut copy.frames)));
+    drop_list("markers", &mut || drop(std::mem::take(&mut copy.markers)));
+    drop_list("cooccurrences", &mut || drop(std::mem::take(&mut copy.cooccurrences)));
+    COUNTING.store(false, Relaxed);
+    sizes.join(", ")
+}
+
 /// Resets the peak resident size (VmHWM) to the current one, so the next
 /// reading is the peak of the analysis alone (with its input resident).
 fn reset_peak() {
@@ -208,19 +276,36 @@ fn main() {
         let (analysis, times) = if args.wall {
             analyse_timed(own, &Default::default())
         } else {
-            let trace = std::cell::RefCell::new(Vec::new());
+            let memory = std::env::var_os("PRISME_BENCH_MEMORY").is_some();
+            // (resident MB, live heap MB, peak live heap MB) at each step.
+            let trace = std::cell::RefCell::new(Vec::<(u64, u64, u64)>::new());
+            if memory {
+                LIVE.store(0, Relaxed);
+                PEAK.store(0, Relaxed);
+                COUNTING.store(true, Relaxed);
+            }
             let r = analyse_with_clock(own, &Default::default(), &|| {
-                if std::env::var_os("PRISME_BENCH_MEMORY").is_some() {
-                    trace.borrow_mut().push(status_kb("VmRSS:"));
+                if memory {
+                    let step = (status_kb("VmRSS:") / 1024, (LIVE.load(Relaxed) as f64 / MIB) as u64, (PEAK.load(Relaxed) as f64 / MIB) as u64);
+                    let mut t = trace.borrow_mut();
+                    if t.last() != Some(&step) {
+                        t.push(step);
+                    }
                 }
                 cpu_ms()
             });
-            if std::env::var_os("PRISME_BENCH_MEMORY").is_some() {
-                eprintln!("rss after each stage (MB): {:?}", trace.borrow().iter().map(|k| k / 1024).collect::<Vec<_>>());
+            if memory {
+                COUNTING.store(false, Relaxed);
+                // The live heap counts from the copy of the documents the run hands over (not counted: made before).
+                eprintln!("(resident MB, live heap MB, peak live heap MB) as the analysis goes, the documents' copy not counted: {:?}", trace.borrow());
+                eprintln!("analysis held at the end: {:.1} MB live; peak live heap {:.1} MB", LIVE.load(Relaxed) as f64 / MIB, PEAK.load(Relaxed) as f64 / MIB);
             }
             r
         };
         let peak_kb = status_kb("VmHWM:");
+        if std::env::var_os("PRISME_BENCH_MEMORY").is_some() {
+            eprintln!("heap held by each list of the analysis (MB): {}", list_sizes(&analysis));
+        }
         let t = cpu_ms();
         let json = serde_json::to_string(&analysis).expect("analysis as JSON");
         let json_ms = cpu_ms() - t;

@@ -128,7 +128,7 @@ const ACRONYM_MAX_LETTERS: usize = 8;
 #[derive(Debug, Clone)]
 struct Raw {
     doc: usize,
-    sentence: usize,
+    sentence: u32,
     span: Span,
     actor: String,
     form: MentionForm,
@@ -243,7 +243,8 @@ struct Doc<'a> {
     view: &'a DocView<'a>,
     facts: &'a Facts,
     toks: &'a [Token],
-    sentence_of: Vec<usize>,
+    /// The sentence of each token (32 bits: one per token of the corpus is held at once).
+    sentence_of: Vec<u32>,
     initial: Vec<bool>,
     covered: Vec<bool>,
 }
@@ -294,7 +295,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
         let mut initial = vec![false; toks.len()];
         for (s, sent) in view.seg.sentences.iter().enumerate() {
             for i in sent.tokens.clone() {
-                sentence_of[i] = s;
+                sentence_of[i] = s as u32;
             }
             if let Some(first) = sent.tokens.clone().find(|&i| toks[i].is_word()) {
                 initial[first] = true;
@@ -1164,7 +1165,7 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
     let mut pairs: FxHashMap<(u32, u32, u32), usize> = FxHashMap::default();
     let mut mentions = Vec::with_capacity(raws.len());
     // The actors of one sentence (raws are in text order, so a sentence's raws follow each other).
-    let mut sentence: Option<(usize, usize)> = None;
+    let mut sentence: Option<(usize, u32)> = None;
     let mut named: Vec<u32> = Vec::new();
     let close_sentence = |named: &mut Vec<u32>, doc: usize, pairs: &mut FxHashMap<(u32, u32, u32), usize>| {
         named.sort_unstable();
@@ -1190,7 +1191,7 @@ fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>,
         if counts(r) {
             named.push(actor);
         }
-        mentions.push(MentionRow { actor, document: r.doc as u32, span: r.span, sentence: r.sentence as u32, form: r.form });
+        mentions.push(MentionRow { actor, document: r.doc as u32, span: r.span, sentence: r.sentence, form: r.form });
     }
     if let Some((doc, _)) = sentence {
         close_sentence(&mut named, doc, &mut pairs);
