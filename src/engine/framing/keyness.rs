@@ -229,7 +229,8 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         keys.extend(accepted_keys);
         // Pass 2: counts per document, and the spellings seen for each term.
         let mut type_counts = vec![0u32; vocab.types.len()];
-        let mut phrase_spellings: HashMap<u32, HashMap<[u32; 3], u32>> = HashMap::default();
+        // Spellings of the phrases seen, by their types (the types give the phrase): one map, not one per phrase.
+        let mut phrase_spellings: HashMap<[u32; 3], u32> = HashMap::default();
         let mut counts = vec![0u32; keys.len()];
         let mut touched: Vec<u32> = Vec::new();
         for &d in &docs {
@@ -241,7 +242,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
                 } else if let Some(&id) = phrase_id.get(&key) {
                     let mut spelled = [NO_TYPE; 3];
                     spelled[..len].copy_from_slice(&doc.types[start..start + len]);
-                    *phrase_spellings.entry(id).or_default().entry(spelled).or_default() += 1;
+                    *phrase_spellings.entry(spelled).or_default() += 1;
                     id
                 } else {
                     return;
@@ -269,9 +270,21 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
                 display[u] = join_surfaces(vocab, std::iter::once(*t));
             }
         }
-        for (id, spellings) in phrase_spellings {
-            let (spelled, _) = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))).expect("seen once");
-            display[id as usize] = join_surfaces(vocab, spelled.iter().copied().filter(|&t| t != NO_TYPE));
+        // Per phrase, its most frequent spelling; on a tie, the smallest types.
+        let units = vocab.units.len();
+        let mut best_spelling: Vec<Option<([u32; 3], u32)>> = vec![None; keys.len() - units];
+        for (spelled, n) in phrase_spellings {
+            let key = spelled.map(|t| if t == NO_TYPE { NO_TYPE } else { facts[t as usize].unit });
+            let Some(&id) = phrase_id.get(&key) else { continue };
+            let best = &mut best_spelling[id as usize - units];
+            if best.is_none_or(|(b, bn)| n > bn || (n == bn && spelled < b)) {
+                *best = Some((spelled, n));
+            }
+        }
+        for (i, best) in best_spelling.into_iter().enumerate() {
+            if let Some((spelled, _)) = best {
+                display[units + i] = join_surfaces(vocab, spelled.iter().copied().filter(|&t| t != NO_TYPE));
+            }
         }
         let mut totals = vec![0u32; keys.len()];
         for &d in &docs {
