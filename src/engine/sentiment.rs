@@ -1755,8 +1755,11 @@ fn evidence_row(m: &MentionRow, sentence: Span, r: MentionSentiment) -> Option<M
         score: r.score,
         role: r.role,
         speaker: r.speaker,
-        // Collected anew: the scorer's list can be much longer than what is kept.
-        cues: cues.to_vec(),
+        // The scorer's list can hold room for more than is kept.
+        cues: {
+            cues.shrink_to_fit();
+            cues
+        },
         rest: round4(rest),
     })
 }
@@ -1776,7 +1779,8 @@ pub(crate) fn score_actors(
     // Per actor, its tallies by document and by source (few each: a map per actor).
     let mut per_doc: Vec<BTreeMap<u32, Tally>> = (0..actors.len()).map(|_| BTreeMap::new()).collect();
     let mut per_source: Vec<BTreeMap<u32, Tally>> = (0..actors.len()).map(|_| BTreeMap::new()).collect();
-    let mut evidence = Vec::new();
+    // At most one evidence row per mention: reserved once, not doubled as it grows.
+    let mut evidence = Vec::with_capacity(mentions.len());
     // A document standing for itself gets no source rows: they would repeat its document rows.
     let own_rows: Vec<bool> = sources.iter().map(|s| !s.stands_for_itself(docs)).collect();
     // The sentence read last: mentions come in text order, so the mentions
