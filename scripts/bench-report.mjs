@@ -184,6 +184,8 @@ function plot(growth) {
   const px = (x) => r1(L + (x / X) * (W - L - R)); const py = (y) => r1(H - B - (y / Y) * (H - T - B));
   let s = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="12">\n`;
   s += `<title>Prisme: analysis time against corpus size</title>\n<rect width="${W}" height="${H}" fill="#fff"/>\n`;
+  // The dashed lines stop at the plot's edges.
+  s += `<clipPath id="plot"><rect x="${L}" y="${T}" width="${W - L - R}" height="${H - T - B}"/></clipPath>\n`;
   s += `<text x="${L}" y="20" font-size="14" font-weight="bold">Analysis time against corpus size (English news corpus)</text>\n`;
   for (let x = 0; x <= X + 1e-9; x += sx) s += `<line x1="${px(x)}" x2="${px(x)}" y1="${T}" y2="${H - B}" stroke="#ddd"/><text x="${px(x)}" y="${H - B + 16}" text-anchor="middle">${r1(x)}</text>\n`;
   for (let y = 0; y <= Y + 1e-9; y += sy) s += `<line x1="${L}" x2="${W - R}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/><text x="${L - 6}" y="${py(y) + 4}" text-anchor="end">${r1(y)}</text>\n`;
@@ -192,7 +194,7 @@ function plot(growth) {
   series.forEach(([name, g, colour], i) => {
     // Linear growth at the rate of the smallest corpus: where the points leave this line, growth is worse than linear.
     const k = g[0].ms / 1000 / g[0].mb;
-    s += `<line x1="${px(0)}" y1="${py(0)}" x2="${px(X)}" y2="${py(k * X)}" stroke="${colour}" stroke-dasharray="4 4" opacity="0.6"/>\n`;
+    s += `<line x1="${px(0)}" y1="${py(0)}" x2="${px(X)}" y2="${py(k * X)}" stroke="${colour}" stroke-dasharray="4 4" opacity="0.6" clip-path="url(#plot)"/>\n`;
     s += `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${g.map((p) => `${r1(px(p.mb))},${r1(py(p.ms / 1000))}`).join(' ')}"/>\n`;
     for (const p of g) s += `<circle cx="${r1(px(p.mb))}" cy="${r1(py(p.ms / 1000))}" r="3.5" fill="${colour}"><title>${p.mb} MB: ${r1(p.ms / 1000)} s</title></circle>\n`;
     s += `<text x="${L + 12}" y="${T + 16 + i * 16}" fill="${colour}">${name}; dashed: linear growth at the ${g[0].mb} MB rate (${r2(1 / k)} MB/s)</text>\n`;
