@@ -98,6 +98,23 @@ test('the five seeds, uploaded through the file input, are listed, analysed and 
   const analysis = JSON.parse(exported);
   assert.equal(analysis.documents.length, 5);
   assert.deepEqual(analysis.documents.map((d) => d.id), files.map((f) => f.split('/').pop()));
+
+  // The files name no source, so each is its own source: the export gives
+  // them no source rows of sentiment (their document rows say it all), and
+  // the sentiment grid still scores every source from those rows.
+  assert.ok(analysis.sentiment.length > 0);
+  assert.ok(analysis.sentiment.every((r) => !('source' in r.scope)), 'no sentiment row repeats a document as its source');
+  const cells = await page.$$eval('svg.heatmap g.cell', (els) => els.map((e) => e.getAttribute('aria-label')));
+  const cell = (actor, file) => cells.find((c) => c.startsWith(`${actor}, ${file}`));
+  assert.equal(new Set(cells.map((c) => c.split(', ')[1].split(':')[0])).size, 5, 'one column per file');
+  // Every text is about Syria: its row has a number in every column.
+  for (const f of files.map((f) => f.split('/').pop().replace(/\.txt$/, ''))) {
+    assert.match(cell('Syrie', f) ?? '', /: [+-]?\d\.\d\d/, `Syria is scored in ${f}`);
+  }
+  // The State Department's statement accuses "the Assad regime": negative.
+  const assad = /: ([+-]?\d\.\d\d)/.exec(cell('Bachar el-Assad', '000_9904e9e6f32cea34') ?? '');
+  assert.ok(assad && Number(assad[1]) < 0, `Assad is treated negatively by the State Department (${cell('Bachar el-Assad', '000_9904e9e6f32cea34')})`);
+  await page.locator('svg.heatmap').screenshot({ path: join(SHOTS, 'seeds-sentiment.png') });
   assert.deepEqual(errors, []);
   await context.close();
 });
