@@ -261,4 +261,18 @@ mod tests {
         // The actors per source.
         assert!(html.contains("<td>Russie</td>") && html.contains("<td>États-Unis</td>"));
     }
+
+    #[test]
+    fn a_text_that_is_its_own_source_has_its_sentiment_in_the_report() {
+        // No source named: the text is its own source, scored by its document rows.
+        let doc = from_pasted(1, "Moscou accuse Washington de mentir et de tuer des civils.").unwrap();
+        let a = analyse(&[doc], &Config::default());
+        assert!(a.sentiment.iter().all(|r| !matches!(r.scope, crate::engine::Scope::Source(_))));
+        let html = to_report_html(&a, &Config::default(), "fr");
+        let table = html.split("Sentiment envers chaque acteur, par source").nth(1).expect("a sentiment table");
+        let table = &table[..table.find("</table>").expect("its end")];
+        // The accused United States: a negative score, not a gap.
+        let us = table.split("<tr>").find(|row| row.contains("<td>États-Unis</td>")).expect("a row for the United States");
+        assert!(us.contains("class=\"n neg\""), "{us}");
+    }
 }
