@@ -210,8 +210,7 @@ impl Facts {
             .map(|k| {
                 let k = vocab.key(k);
                 let mut b = LISTED.get(k).copied().unwrap_or(0);
-                // "porte-parole", "ex-ministre": a title by its first part.
-                if b & TITLE == 0 && k.split_once('-').is_some_and(|(head, _)| LISTED.get(head).is_some_and(|h| h & TITLE != 0)) {
+                if is_title(k) {
                     b |= TITLE;
                 }
                 if b & COMMON == 0 && is_common(k) {
@@ -653,10 +652,11 @@ fn token_ending_at(toks: &[Token], end: usize) -> Option<usize> {
     (i < toks.len() && toks[i].span.end() == end).then_some(i)
 }
 
+/// A title, or a word whose first part is one ("porte-parole", "ex-ministre").
 fn is_title(key: &str) -> bool {
-    PERSON_TITLES.contains(&key) || key.split_once('-').is_some_and(|(head, _)| PERSON_TITLES.contains(&head))
+    let listed = |k: &str| LISTED.get(k).is_some_and(|bits| bits & TITLE != 0);
+    listed(key) || key.split_once('-').is_some_and(|(head, _)| listed(head))
 }
-
 
 /// A capitalised word that is not a title among tokens `(i, last]`.
 fn has_name_word_after(doc: &Doc, i: usize, last: usize) -> bool {

@@ -260,7 +260,7 @@ impl Analysis {
     }
 
     /// The document of source `source` when it has exactly one.
-    pub(crate) fn only_document_of(&self, source: u32) -> Option<u32> {
+    fn only_document_of(&self, source: u32) -> Option<u32> {
         match self.sources.get(source as usize).map(|s| s.documents.as_slice()) {
             Some([only]) => Some(*only),
             _ => None,
