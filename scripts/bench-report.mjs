@@ -61,6 +61,8 @@ for (const b of browser?.corpora ?? []) {
     worker_startup_ms: r1(p.startup_ms), request_ms: r1(p.encode_ms),
     worker_memory_mb: p.memory_bytes ? r1(p.memory_bytes / MB) : null,
     worker_memory_over_input: p.memory_bytes ? r1(p.memory_bytes / p.bytes) : null,
+    reanalysis_ms: r1(p.reanalysis_elapsed_ms), reanalysis_mb_s: r2(mbps(p.bytes, p.reanalysis_elapsed_ms)),
+    reanalysis_memory_over_input: p.reanalysis_memory_bytes ? r1(p.reanalysis_memory_bytes / p.bytes) : null,
     app_ms: r1(b.app?.app_ms), app_longest_task_ms: longestOwnTask(b.app), app_error: b.app?.error ?? null,
     wink_ms: r1(w?.wall_ms), wink_model_ms: r1(w?.model_ms), wink_mb_s: r2(w ? mbps(p.bytes, w.wall_ms) : null),
     // > 1: Prisme's full round trip is that many times faster than wink-nlp on the same text.
@@ -119,6 +121,7 @@ add('native analysis → worker parts', (c) => (native[c] ? `${native[c].parts_m
 add('wasm worker analysis', (c) => (wasm[c]?.error ? `failed: ${wasm[c].error}` : wasm[c] ? `${fmt(wasm[c].worker_mb_s)} MB/s (${wasm[c].worker_elapsed_ms} ms)` : '—'));
 add('wasm worker round trip', (c) => (wasm[c] ? `${fmt(wasm[c].worker_wall_mb_s)} MB/s (${wasm[c].worker_wall_ms} ms)` : '—'));
 add('wasm worker memory', (c) => (wasm[c]?.worker_memory_mb ? `${wasm[c].worker_memory_mb} MB (${wasm[c].worker_memory_over_input}× input)` : '—'));
+add('wasm worker, same texts again', (c) => (wasm[c]?.reanalysis_ms != null ? `${fmt(wasm[c].reanalysis_mb_s)} MB/s (${wasm[c].reanalysis_ms} ms); memory ${wasm[c].reanalysis_memory_over_input}× input` : '—'));
 add('wasm worker start-up', (c) => (wasm[c]?.worker_startup_ms != null ? `${wasm[c].worker_startup_ms} ms` : '—'));
 add('app: files opened → shown', (c) => (wasm[c]?.app_error ? `failed: ${wasm[c].app_error}` : wasm[c]?.app_ms != null ? `${wasm[c].app_ms} ms; page task ≤ ${wasm[c].app_longest_task_ms} ms` : '—'));
 add('wink-nlp same text', (c) => (wasm[c] ? `${fmt(wasm[c].wink_mb_s)} MB/s (${wasm[c].wink_ms} ms)` : '—'));
