@@ -433,6 +433,11 @@ pub fn read_analyse_request(bytes: &[u8]) -> Result<(u64, Config, Vec<InputDocum
 /// Analyses `documents` and sends the analysis to the page in parts,
 /// reporting progress meanwhile; keeps it for concordances and collocates.
 fn run_analysis(reply_to: &DedicatedWorkerGlobalScope, revision: u64, documents: Vec<InputDocument>, config: &Config) {
+    // The analysis kept from the last request is of no use from now on: the
+    // page asks for concordances of the revision it shows, which this one
+    // replaces. Dropped first, so that its memory serves the new analysis
+    // (the worker's memory never shrinks: kept, it would add to the peak).
+    LATEST.with(|l| l.borrow_mut().take());
     let started = js_sys::Date::now();
     let mut last = started;
     let analysis = engine::analyse_with_progress(documents, config, &mut |p| {
