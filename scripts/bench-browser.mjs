@@ -334,6 +334,37 @@ async function pageLoad(browser, url) {
   };
 }
 
+/** The process ids of the browser's renderers. */
+async function renderers(browser) {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+    return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  } catch {
+    return [];
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Resident memory of the renderer processes `pids`, from /proc (Linux): a
+ * page and its worker live in one. `peak` is the most it has held since it
+ * started (VmHWM), `now` what it holds; the largest over `pids`.
+ */
+function rendererMemory(pids) {
+  if (pids.length === 0) return null;
+  const kb = (status, key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  let peak = 0; let now = 0;
+  for (const pid of pids) {
+    let status;
+    try { status = readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { continue; }
+    peak = Math.max(peak, kb(status, 'VmHWM') * 1024);
+    now = Math.max(now, kb(status, 'VmRSS') * 1024);
+  }
+  return { peak, now };
+}
+
 /**
  * What the reader waits for on a big corpus: a fresh visit of the site, the
  * demo removed, then the corpus's documents opened as .txt files (one a
@@ -344,6 +375,8 @@ async function pageLoad(browser, url) {
 async function appOpen(browser, url, corpusFile) {
   const { documents } = JSON.parse(readFileSync(corpusFile, 'utf8'));
   const folder = mkdtempSync(join(tmpdir(), 'prisme-bench-files-'));
+  // The renderers there before this visit: the one that comes with it is the page's.
+  const older = new Set(await renderers(browser));
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const files = documents.map((d, i) => {
@@ -368,6 +401,8 @@ async function appOpen(browser, url, corpusFile) {
     }
     await page.waitForFunction(() => document.querySelectorAll('.doc').length === 0);
     await page.waitForTimeout(SETTLE_MS);
+    const mine = (await renderers(browser)).filter((pid) => !older.has(pid));
+    const before = rendererMemory(mine);
     await page.evaluate(() => {
       window.__longTasks = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ at: e.startTime, ms: e.duration }); })
@@ -400,6 +435,7 @@ async function appOpen(browser, url, corpusFile) {
       done: performance.now(), filesAt: window.__filesAt ?? null, longTasks: window.__longTasks, status: window.__status,
       memory: performance.memory?.usedJSHeapSize ?? null,
     }));
+    const after = rendererMemory(mine);
     const longest = longTasks.reduce((a, t) => (t.ms > (a?.ms ?? 0) ? t : a), null);
     return {
       documents: files.length, bytes, asked_duplicates: asked,
@@ -412,6 +448,10 @@ async function appOpen(browser, url, corpusFile) {
       // When it started, from the files being set (ms).
       longest_task_at_ms: longest ? longest.at - t0 : null,
       page_js_heap_bytes: memory,
+      // The tab's renderer process (page and worker): resident before the
+      // files were opened, and its peak by the time they were shown.
+      renderer_before_bytes: before?.now ?? null,
+      renderer_peak_bytes: after?.peak ?? null,
       // Long tasks and status changes, in ms from the files being set.
       tasks: longTasks.map((t) => ({ at_ms: Math.round(t.at - t0), ms: Math.round(t.ms) })),
       status: status.map((s) => ({ at_ms: Math.round(s.at - t0), busy: s.busy, analysed: s.analysed, text: s.text })),

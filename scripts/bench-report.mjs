@@ -22,6 +22,17 @@ const r2 = (x) => (x == null ? null : Math.round(x * 100) / 100);
  * its change event, the browser driver is filling the file input (seconds
  * for thousands of files), which is not the page's work.
  */
+/**
+ * The tab's memory in an app run: its renderer process (page and worker)
+ * at its peak, and what opening the corpus added to what the page held
+ * before, against the input.
+ */
+function tabMemory(app, bytes) {
+  if (!app?.renderer_peak_bytes || !bytes) return { tab_peak_mb: null, tab_added_mb: null, tab_added_over_input: null };
+  const added = app.renderer_peak_bytes - (app.renderer_before_bytes ?? 0);
+  return { tab_peak_mb: r1(app.renderer_peak_bytes / MB), tab_added_mb: r1(added / MB), tab_added_over_input: r1(added / bytes) };
+}
+
 function longestOwnTask(app) {
   if (!app?.tasks) return null;
   const changeAt = app.app_from_change_ms == null ? 0 : app.app_ms - app.app_from_change_ms;
@@ -64,6 +75,7 @@ for (const b of browser?.corpora ?? []) {
     reanalysis_ms: r1(p.reanalysis_elapsed_ms), reanalysis_mb_s: r2(mbps(p.bytes, p.reanalysis_elapsed_ms)),
     reanalysis_memory_over_input: p.reanalysis_memory_bytes ? r1(p.reanalysis_memory_bytes / p.bytes) : null,
     app_ms: r1(b.app?.app_ms), app_longest_task_ms: longestOwnTask(b.app), app_error: b.app?.error ?? null,
+    ...tabMemory(b.app, p.bytes),
     wink_ms: r1(w?.wall_ms), wink_model_ms: r1(w?.model_ms), wink_mb_s: r2(w ? mbps(p.bytes, w.wall_ms) : null),
     // > 1: Prisme's full round trip is that many times faster than wink-nlp on the same text.
     ratio_vs_wink: r2(w ? w.wall_ms / p.wall_ms : null),
@@ -95,6 +107,7 @@ const scale = scaleRun && {
   longest_task_ms: r1(scaleRun.app?.longest_task_ms),
   // The longest task after the page learnt of the files (before it, the browser driver fills the file input).
   longest_own_task_ms: longestOwnTask(scaleRun.app),
+  ...tabMemory(scaleRun.app, scaleRun.prisme?.bytes),
 };
 const ratios = Object.values(wasm).map((w) => w.ratio_vs_wink).filter((x) => x != null);
 const results = {
@@ -124,6 +137,7 @@ add('wasm worker memory', (c) => (wasm[c]?.worker_memory_mb ? `${wasm[c].worker_
 add('wasm worker, same texts again', (c) => (wasm[c]?.reanalysis_ms != null ? `${fmt(wasm[c].reanalysis_mb_s)} MB/s (${wasm[c].reanalysis_ms} ms); memory ${wasm[c].reanalysis_memory_over_input}× input` : '—'));
 add('wasm worker start-up', (c) => (wasm[c]?.worker_startup_ms != null ? `${wasm[c].worker_startup_ms} ms` : '—'));
 add('app: files opened → shown', (c) => (wasm[c]?.app_error ? `failed: ${wasm[c].app_error}` : wasm[c]?.app_ms != null ? `${wasm[c].app_ms} ms; page task ≤ ${wasm[c].app_longest_task_ms} ms` : '—'));
+add('app: tab memory (page + worker)', (c) => (wasm[c]?.tab_added_mb != null ? `+${wasm[c].tab_added_mb} MB (${wasm[c].tab_added_over_input}× input), peak ${wasm[c].tab_peak_mb} MB` : '—'));
 add('wink-nlp same text', (c) => (wasm[c] ? `${fmt(wasm[c].wink_mb_s)} MB/s (${wasm[c].wink_ms} ms)` : '—'));
 add('Prisme vs wink-nlp (×)', (c) => fmt(wasm[c]?.ratio_vs_wink, '×'));
 const width = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -145,7 +159,7 @@ for (const name of ['native', 'wasm']) {
 }
 if (scale) {
   console.log(scale.error ? `app ${scale.mb} MB: failed: ${scale.error}`
-    : `app ${scale.mb} MB: worker ${r1(scale.worker_ms / 1000)} s (memory ${scale.worker_memory_over_input}× input); files opened → shown ${r1(scale.app_ms / 1000)} s (${r1(scale.app_from_change_ms / 1000)} s from the page's change event); longest page task after that ${scale.longest_own_task_ms} ms`);
+    : `app ${scale.mb} MB: worker ${r1(scale.worker_ms / 1000)} s (memory ${scale.worker_memory_over_input}× input); files opened → shown ${r1(scale.app_ms / 1000)} s (${r1(scale.app_from_change_ms / 1000)} s from the page's change event); longest page task after that ${scale.longest_own_task_ms} ms${scale.tab_added_mb != null ? `; the tab (page and worker) took ${scale.tab_added_mb} MB more (${scale.tab_added_over_input}× input), peak ${scale.tab_peak_mb} MB` : ''}`);
 }
 for (const f of growth.wasm_failed) console.log(`growth wasm: ${f.corpus} not analysed: ${f.error}`);
 // Where we stand against the targets (README, "Performance").
@@ -169,6 +183,7 @@ for (const f of growth.wasm_failed) console.log(`growth wasm: ${f.corpus} not an
     t.push(`linear growth: seconds per MB ${g.map((p) => `${r2(perMb(p) / 1000)} at ${p.mb} MB`).join(', ')} (${growth.wasm.length ? 'wasm' : 'native'})`);
     if (last.memory_over_input != null) t.push(`${last.mb} MB in the worker: memory ${last.memory_over_input}× input (${mark(last.memory_over_input <= 5)} ≤ 5×)`);
   }
+  if (scale?.tab_added_over_input != null) t.push(`${scale.mb} MB in the app: the tab took ${scale.tab_added_over_input}× input more (${mark(scale.tab_added_over_input <= 5)} ≤ 5×)`);
   console.log(`targets: ${t.join('; ')}`);
 }
 console.log(`regression metric ratio_vs_wink: ${fmt(results.ratio_vs_wink, '×')}   (JSON: ${join(dir, 'results.json')})`);
