@@ -1462,9 +1462,6 @@ pub(crate) mod model {
         )
     }
 
-    /// A trained model: which features it reads and, for each, its weight
-    /// toward "negative" and toward "positive" (the weight toward "neutral"
-    /// is 0: a softmax only sees differences, so the trainer subtracts it).
     /// The two logits (negative, positive; neutral is 0) of one mention,
     /// summed feature by feature, and each unit token's part in "positive
     /// minus negative" and where its cue ends (0: one token).
@@ -1491,6 +1488,9 @@ pub(crate) mod model {
         }
     }
 
+    /// A trained model: which features it reads and, for each, its weight
+    /// toward "negative" and toward "positive" (the weight toward "neutral"
+    /// is 0: a softmax only sees differences, so the trainer subtracts it).
     pub struct Model {
         pub spec: Spec,
         dense: Vec<[f64; 2]>,
