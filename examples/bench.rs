@@ -345,15 +345,32 @@ fn main() {
     let (first_base_kb, first_peak_kb) = (runs[0].2, runs[0].3);
     // One more run, untimed, counting the heap from the documents handed
     // over: the most the analysis holds at once, and what it holds at the end.
-    let (peak_heap, held_heap) = {
+    let (peak_heap, held_heap, read_peak_heap, read_held_heap) = {
         LIVE.store(0, Relaxed);
         PEAK.store(0, Relaxed);
         COUNTING.store(true, Relaxed);
-        let analysis = prisme::engine::analyse_owned(docs.clone(), &Default::default());
+        let mut analysis = prisme::engine::analyse_owned(docs.clone(), &Default::default());
         let counted = (PEAK.load(Relaxed), LIVE.load(Relaxed));
         COUNTING.store(false, Relaxed);
+        // The page's side: the heap it needs to read the analysis from the
+        // worker's parts (texts left out, as the worker sends them), at the
+        // most and once read. The parts themselves are not counted: the page
+        // gets them as the browser's buffers, one at a time.
+        analysis.documents.iter_mut().for_each(|d| d.text = String::new());
+        let mut parts = Vec::new();
+        prisme::engine::write_parts(&analysis, 512 * 1024, b"1\t", &mut |p| parts.push(p)).expect("parts");
         drop(analysis);
-        counted
+        LIVE.store(0, Relaxed);
+        PEAK.store(0, Relaxed);
+        COUNTING.store(true, Relaxed);
+        let mut back = prisme::engine::AnalysisParts::default();
+        for p in &parts {
+            back.add(&p[2..]).expect("part reads back");
+        }
+        let read = (PEAK.load(Relaxed), LIVE.load(Relaxed));
+        COUNTING.store(false, Relaxed);
+        drop(back);
+        (counted.0, counted.1, read.0, read.1)
     };
     runs.sort_by(|a, b| a.0.total.total_cmp(&b.0.total));
     let (times, json_ms, _, _, wall_ms, (parts_ms, read_ms, parts_bytes, json_bytes)) = runs[runs.len() / 2];
@@ -393,6 +410,9 @@ fn main() {
         "peak_heap_bytes": peak_heap,
         "held_heap_bytes": held_heap,
         "peak_heap_over_input": peak_heap as f64 / input_bytes as f64,
+        // The page reading that analysis from the worker's parts: its heap at the most and once read.
+        "read_peak_heap_bytes": read_peak_heap,
+        "read_held_heap_bytes": read_held_heap,
     });
     println!("{out}");
 }

@@ -57,6 +57,7 @@ for (const c of ['fr', 'en']) {
     held_heap_mb: n.held_heap_bytes == null ? null : r1(n.held_heap_bytes / MB),
     startup_ms: r1(n.startup_ms),
     parts_ms: r1(n.parts_ms), parts_read_ms: r1(n.parts_read_ms), parts_mb: r1(n.parts_bytes / MB),
+    read_peak_heap_mb: n.read_peak_heap_bytes != null ? r1(n.read_peak_heap_bytes / MB) : null,
   };
 }
 const browser = read('browser.json');
@@ -131,6 +132,7 @@ add('native peak heap', (c) => (native[c]?.peak_heap_mb != null ? `${native[c].p
 add('native peak resident', (c) => (native[c] ? `${native[c].peak_rss_mb} MB (whole process)` : '—'));
 add('native start-up (built-in lists)', (c) => (native[c] ? `${native[c].startup_ms} ms` : '—'));
 add('native analysis → worker parts', (c) => (native[c] ? `${native[c].parts_mb} MB in ${native[c].parts_ms} ms, read in ${native[c].parts_read_ms} ms` : '—'));
+add('native page heap reading them', (c) => (native[c]?.read_peak_heap_mb != null ? `${native[c].read_peak_heap_mb} MB at the most` : '—'));
 add('wasm worker analysis', (c) => (wasm[c]?.error ? `failed: ${wasm[c].error}` : wasm[c] ? `${fmt(wasm[c].worker_mb_s)} MB/s (${wasm[c].worker_elapsed_ms} ms)` : '—'));
 add('wasm worker round trip', (c) => (wasm[c] ? `${fmt(wasm[c].worker_wall_mb_s)} MB/s (${wasm[c].worker_wall_ms} ms)` : '—'));
 add('wasm worker memory', (c) => (wasm[c]?.worker_memory_mb ? `${wasm[c].worker_memory_mb} MB (${wasm[c].worker_memory_over_input}× input)` : '—'));
