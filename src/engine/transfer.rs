@@ -6,8 +6,9 @@
 //! The JSON export is written from the analysis the page holds.
 //!
 //! A part is a list name, a line break, the number of rows (a varint) and the
-//! rows; `head` holds the schema version and the generator instead. Rows keep
-//! their order; a long list takes several parts.
+//! rows; `head` holds the schema version, the generator and how many rows each
+//! list has in all instead. Rows keep their order; a long list takes several
+//! parts.
 
 use super::analysis::Analysis;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -16,7 +17,16 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 struct Head {
     schema_version: u32,
     generator: String,
+    /// The rows of each list, in the order the lists are sent, so the page
+    /// reserves each list once at its size rather than growing it part by
+    /// part (a list grown by doubling holds up to twice what it needs).
+    rows: [u64; 11],
 }
+
+/// The most memory a list is given ahead of its rows: a list the head
+/// announces as larger grows as its rows come, so a wrong head cannot make
+/// the page ask for memory that no rows fill.
+const MOST_RESERVED_BYTES: usize = 256 << 20;
 
 /// Writes `analysis` as parts of about `max_bytes` each (a single row may make
 /// a part larger), each starting with `prefix`, and hands each to `emit`.
@@ -39,7 +49,21 @@ pub fn write_parts(analysis: &Analysis, max_bytes: usize, prefix: &[u8], emit: &
     } = analysis;
     let mut head = prefix.to_vec();
     head.extend_from_slice(b"head\n");
-    let head = postcard::to_extend(&Head { schema_version: *schema_version, generator: generator.clone() }, head).map_err(|e| e.to_string())?;
+    let rows = [
+        documents.len(),
+        sources.len(),
+        actors.len(),
+        mentions.len(),
+        sentiment.len(),
+        keywords.len(),
+        labels.len(),
+        frames.len(),
+        markers.len(),
+        cooccurrences.len(),
+        sentiment_evidence.len(),
+    ]
+    .map(|n| n as u64);
+    let head = postcard::to_extend(&Head { schema_version: *schema_version, generator: generator.clone(), rows }, head).map_err(|e| e.to_string())?;
     emit(head);
     let mut w = Writer { max_bytes, prefix, emit };
     w.list("documents", documents)?;
@@ -117,6 +141,22 @@ impl AnalysisParts {
                 let head: Head = postcard::from_bytes(bytes).map_err(|e| e.to_string())?;
                 a.schema_version = head.schema_version;
                 a.generator = head.generator;
+                fn reserve<T>(list: &mut Vec<T>, rows: u64) {
+                    let most = MOST_RESERVED_BYTES / std::mem::size_of::<T>().max(1);
+                    list.reserve_exact(usize::try_from(rows).unwrap_or(usize::MAX).min(most));
+                }
+                let [documents, sources, actors, mentions, sentiment, keywords, labels, frames, markers, cooccurrences, evidence] = head.rows;
+                reserve(&mut a.documents, documents);
+                reserve(&mut a.sources, sources);
+                reserve(&mut a.actors, actors);
+                reserve(&mut a.mentions, mentions);
+                reserve(&mut a.sentiment, sentiment);
+                reserve(&mut a.keywords, keywords);
+                reserve(&mut a.labels, labels);
+                reserve(&mut a.frames, frames);
+                reserve(&mut a.markers, markers);
+                reserve(&mut a.cooccurrences, cooccurrences);
+                reserve(&mut a.sentiment_evidence, evidence);
                 Ok(())
             }
             b"documents" => rows(bytes, &mut a.documents),
@@ -208,6 +248,35 @@ mod tests {
             assert!(body - sizes.last().unwrap() < 40, "{body} bytes");
         }
         assert_eq!(rows, a.mentions.len());
+    }
+
+    #[test]
+    fn each_list_is_given_its_room_once() {
+        let a = sample();
+        let mut back = AnalysisParts::default();
+        // Parts of 40 bytes: the mentions and the evidence come in several parts each.
+        for p in parts_of(&a, 40) {
+            back.add(&p[2..]).unwrap();
+        }
+        let b = back.finish();
+        assert_eq!(b, a);
+        // Grown part by part, a list would have room left over.
+        assert_eq!(b.mentions.capacity(), b.mentions.len());
+        assert_eq!(b.sentiment_evidence.capacity(), b.sentiment_evidence.len());
+        assert_eq!(b.keywords.capacity(), b.keywords.len());
+    }
+
+    #[test]
+    fn a_head_announcing_huge_lists_reserves_a_bounded_room() {
+        let head = Head { schema_version: 4, generator: "x".into(), rows: [u64::MAX; 11] };
+        let mut part = b"head\n".to_vec();
+        part = postcard::to_extend(&head, part).unwrap();
+        let mut back = AnalysisParts::default();
+        back.add(&part).unwrap();
+        let bytes = back.analysis.sentiment_evidence.capacity() * std::mem::size_of::<crate::engine::MentionEvidence>();
+        assert!(bytes <= MOST_RESERVED_BYTES, "{bytes} bytes reserved");
+        // Rows that come still read.
+        back.add(b"mentions\n\x00").unwrap();
     }
 
     #[test]
