@@ -387,6 +387,19 @@ async function appOpen(browser, url, corpusFile) {
     });
     const bytes = documents.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
     const page = await context.newPage();
+    // The page's WebAssembly memory, kept as the page instantiates its module.
+    await page.addInitScript(() => {
+      window.__wasmMemories = [];
+      const keep = (r) => {
+        const memory = (r.instance ?? r)?.exports?.memory;
+        if (memory) window.__wasmMemories.push(memory);
+        return r;
+      };
+      const streaming = WebAssembly.instantiateStreaming;
+      if (streaming) WebAssembly.instantiateStreaming = (...a) => streaming(...a).then(keep);
+      const plain = WebAssembly.instantiate;
+      WebAssembly.instantiate = (...a) => plain(...a).then(keep);
+    });
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -431,9 +444,10 @@ async function appOpen(browser, url, corpusFile) {
       await page.click('.notice.question button.primary');
       await analysed(files.length, ANALYSIS_TIMEOUT_MS);
     }
-    const { done, filesAt, longTasks, memory, status } = await page.evaluate(() => ({
+    const { done, filesAt, longTasks, memory, wasm, status } = await page.evaluate(() => ({
       done: performance.now(), filesAt: window.__filesAt ?? null, longTasks: window.__longTasks, status: window.__status,
       memory: performance.memory?.usedJSHeapSize ?? null,
+      wasm: (window.__wasmMemories ?? []).reduce((n, m) => n + m.buffer.byteLength, 0) || null,
     }));
     const after = rendererMemory(mine);
     const longest = longTasks.reduce((a, t) => (t.ms > (a?.ms ?? 0) ? t : a), null);
@@ -448,6 +462,9 @@ async function appOpen(browser, url, corpusFile) {
       // When it started, from the files being set (ms).
       longest_task_at_ms: longest ? longest.at - t0 : null,
       page_js_heap_bytes: memory,
+      // The page's WebAssembly memory once the corpus is shown (it never
+      // shrinks, so it is the most the page's module held).
+      page_wasm_bytes: wasm,
       // The tab's renderer process (page and worker): resident before the
       // files were opened, and its peak by the time they were shown.
       renderer_before_bytes: before?.now ?? null,

@@ -28,9 +28,13 @@ const r2 = (x) => (x == null ? null : Math.round(x * 100) / 100);
  * before, against the input.
  */
 function tabMemory(app, bytes) {
-  if (!app?.renderer_peak_bytes || !bytes) return { tab_peak_mb: null, tab_added_mb: null, tab_added_over_input: null };
+  if (!app?.renderer_peak_bytes || !bytes) return { tab_peak_mb: null, tab_added_mb: null, tab_added_over_input: null, page_wasm_mb: null, page_wasm_over_input: null };
   const added = app.renderer_peak_bytes - (app.renderer_before_bytes ?? 0);
-  return { tab_peak_mb: r1(app.renderer_peak_bytes / MB), tab_added_mb: r1(added / MB), tab_added_over_input: r1(added / bytes) };
+  return {
+    tab_peak_mb: r1(app.renderer_peak_bytes / MB), tab_added_mb: r1(added / MB), tab_added_over_input: r1(added / bytes),
+    page_wasm_mb: app.page_wasm_bytes ? r1(app.page_wasm_bytes / MB) : null,
+    page_wasm_over_input: app.page_wasm_bytes ? r1(app.page_wasm_bytes / bytes) : null,
+  };
 }
 
 function longestOwnTask(app) {
@@ -139,7 +143,7 @@ add('wasm worker memory', (c) => (wasm[c]?.worker_memory_mb ? `${wasm[c].worker_
 add('wasm worker, same texts again', (c) => (wasm[c]?.reanalysis_ms != null ? `${fmt(wasm[c].reanalysis_mb_s)} MB/s (${wasm[c].reanalysis_ms} ms); memory ${wasm[c].reanalysis_memory_over_input}× input` : '—'));
 add('wasm worker start-up', (c) => (wasm[c]?.worker_startup_ms != null ? `${wasm[c].worker_startup_ms} ms` : '—'));
 add('app: files opened → shown', (c) => (wasm[c]?.app_error ? `failed: ${wasm[c].app_error}` : wasm[c]?.app_ms != null ? `${wasm[c].app_ms} ms; page task ≤ ${wasm[c].app_longest_task_ms} ms` : '—'));
-add('app: tab memory (page + worker)', (c) => (wasm[c]?.tab_added_mb != null ? `+${wasm[c].tab_added_mb} MB (${wasm[c].tab_added_over_input}× input), peak ${wasm[c].tab_peak_mb} MB` : '—'));
+add('app: tab memory (page + worker)', (c) => (wasm[c]?.tab_added_mb != null ? `+${wasm[c].tab_added_mb} MB (${wasm[c].tab_added_over_input}× input), peak ${wasm[c].tab_peak_mb} MB; page wasm ${fmt(wasm[c].page_wasm_mb, ' MB')}` : '—'));
 add('wink-nlp same text', (c) => (wasm[c] ? `${fmt(wasm[c].wink_mb_s)} MB/s (${wasm[c].wink_ms} ms)` : '—'));
 add('Prisme vs wink-nlp (×)', (c) => fmt(wasm[c]?.ratio_vs_wink, '×'));
 const width = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -161,7 +165,7 @@ for (const name of ['native', 'wasm']) {
 }
 if (scale) {
   console.log(scale.error ? `app ${scale.mb} MB: failed: ${scale.error}`
-    : `app ${scale.mb} MB: worker ${r1(scale.worker_ms / 1000)} s (memory ${scale.worker_memory_over_input}× input); files opened → shown ${r1(scale.app_ms / 1000)} s (${r1(scale.app_from_change_ms / 1000)} s from the page's change event); longest page task after that ${scale.longest_own_task_ms} ms${scale.tab_added_mb != null ? `; the tab (page and worker) took ${scale.tab_added_mb} MB more (${scale.tab_added_over_input}× input), peak ${scale.tab_peak_mb} MB` : ''}`);
+    : `app ${scale.mb} MB: worker ${r1(scale.worker_ms / 1000)} s (memory ${scale.worker_memory_over_input}× input); files opened → shown ${r1(scale.app_ms / 1000)} s (${r1(scale.app_from_change_ms / 1000)} s from the page's change event); longest page task after that ${scale.longest_own_task_ms} ms${scale.tab_added_mb != null ? `; the tab (page and worker) took ${scale.tab_added_mb} MB more (${scale.tab_added_over_input}× input), peak ${scale.tab_peak_mb} MB, of which the page's WebAssembly memory ${fmt(scale.page_wasm_mb, ' MB')} (${fmt(scale.page_wasm_over_input, '×')} input)` : ''}`);
 }
 for (const f of growth.wasm_failed) console.log(`growth wasm: ${f.corpus} not analysed: ${f.error}`);
 // Where we stand against the targets (README, "Performance").
