@@ -431,10 +431,21 @@ fn analyse_staged(mut docs: Vec<InputDocument>, config: &Config, done: &mut dyn 
         });
         actor.sources = per_source;
     }
+    // Each stage's lists grew as rows came: the room left over is given
+    // back before the next stage, so the peak (in framing) does not hold it.
+    found.actors.shrink_to_fit();
+    found.mentions.shrink_to_fit();
+    found.labels.shrink_to_fit();
+    found.cooccurrences.shrink_to_fit();
     done(Stage::Actors);
-    let (sentiment, sentiment_evidence) = sentiment::score_actors(&rows, &sources, &segs, &vocab, &found.actors, &found.mentions);
+    let (mut sentiment, mut sentiment_evidence) = sentiment::score_actors(&rows, &sources, &segs, &vocab, &found.actors, &found.mentions);
+    sentiment.shrink_to_fit();
+    sentiment_evidence.shrink_to_fit();
     done(Stage::Sentiment);
-    let (keywords, frames, markers) = framing::analyse(&rows, &sources, &segs, &vocab, &found.mentions);
+    let (mut keywords, mut frames, mut markers) = framing::analyse(&rows, &sources, &segs, &vocab, &found.mentions);
+    keywords.shrink_to_fit();
+    frames.shrink_to_fit();
+    markers.shrink_to_fit();
     done(Stage::Framing);
     Analysis {
         schema_version: SCHEMA_VERSION,
