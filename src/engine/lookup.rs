@@ -81,6 +81,7 @@ impl Lookup {
         let source_words = a.sources.iter().map(|s| s.words).collect();
         // A source that is one document standing for itself has no rows of
         // its own: its document's rows score it.
+        let for_itself: Vec<bool> = a.sources.iter().map(|s| s.stands_for_itself(&a.documents)).collect();
         let mut source_sentiment: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for (i, r) in a.sentiment.iter().enumerate() {
             let source = match r.scope {
@@ -89,7 +90,7 @@ impl Lookup {
                     .documents
                     .get(d as usize)
                     .map(|doc| doc.source)
-                    .filter(|&s| a.sources.get(s as usize).is_some_and(|row| row.stands_for_itself(&a.documents))),
+                    .filter(|&s| for_itself.get(s as usize).copied().unwrap_or(false)),
                 Scope::Group => None,
             };
             if let Some(s) = source {
