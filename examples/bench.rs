@@ -55,9 +55,16 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if COUNTING.load(Relaxed) {
-            let now = LIVE.fetch_add(new_size, Relaxed) + new_size;
-            PEAK.fetch_max(now, Relaxed);
-            LIVE.fetch_sub(layout.size(), Relaxed);
+            if new_size <= layout.size() {
+                // A shrink happens in place (in the system allocator and in
+                // the worker's dlmalloc alike): no moment holds both blocks.
+                LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+            } else {
+                // A growth may copy: counted as holding both blocks for a moment.
+                let now = LIVE.fetch_add(new_size, Relaxed) + new_size;
+                PEAK.fetch_max(now, Relaxed);
+                LIVE.fetch_sub(layout.size(), Relaxed);
+            }
         }
         System.realloc(ptr, layout, new_size)
     }
