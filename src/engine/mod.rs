@@ -296,7 +296,7 @@ pub fn analyse_with_clock(docs: Vec<InputDocument>, config: &Config, now: &dyn F
 /// Where a running analysis is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
-    /// The stage just finished: `cleaning`, `segmenting`, `actors`, `sentiment` or `framing`.
+    /// The stage just finished: `cleaning`, `segmenting`, `actors`, `framing` or `sentiment`.
     pub stage: &'static str,
     /// Work done so far, out of `total` (the same unit for the whole run).
     pub done: usize,
@@ -432,21 +432,26 @@ fn analyse_staged(mut docs: Vec<InputDocument>, config: &Config, done: &mut dyn 
         actor.sources = per_source;
     }
     // Each stage's lists grew as rows came: the room left over is given
-    // back before the next stage, so the peak (in framing) does not hold it.
+    // back before the next stage, so the peaks of later stages do not hold it.
     found.actors.shrink_to_fit();
     found.mentions.shrink_to_fit();
     found.labels.shrink_to_fit();
     found.cooccurrences.shrink_to_fit();
     done(Stage::Actors);
-    let (mut sentiment, mut sentiment_evidence) = sentiment::score_actors(&rows, &sources, &segs, &vocab, &found.actors, &found.mentions);
-    sentiment.shrink_to_fit();
-    sentiment_evidence.shrink_to_fit();
-    done(Stage::Sentiment);
+    // Framing runs before sentiment, though neither reads the other: its
+    // working lists are the largest of any stage, and sentiment's rows (the
+    // evidence of every mention above all) are the largest output. In this
+    // order the two never coexist, and the peak falls by the evidence's size
+    // (on 5 MB of English, from 92 to 76 MB of heap; the result is the same).
     let (mut keywords, mut frames, mut markers) = framing::analyse(&rows, &sources, &segs, &vocab, &found.mentions);
     keywords.shrink_to_fit();
     frames.shrink_to_fit();
     markers.shrink_to_fit();
     done(Stage::Framing);
+    let (mut sentiment, mut sentiment_evidence) = sentiment::score_actors(&rows, &sources, &segs, &vocab, &found.actors, &found.mentions);
+    sentiment.shrink_to_fit();
+    sentiment_evidence.shrink_to_fit();
+    done(Stage::Sentiment);
     Analysis {
         schema_version: SCHEMA_VERSION,
         generator: generator(),
