@@ -320,7 +320,7 @@ fn main() {
         let json_ms = cpu_ms() - t;
         // What the worker sends the page (texts left out) and what the page reads back.
         let mut sent = analysis.clone();
-        sent.documents.iter_mut().for_each(|d| d.text.clear());
+        sent.documents.iter_mut().for_each(|d| d.text = Default::default());
         let t = cpu_ms();
         let mut parts = Vec::new();
         prisme::engine::write_parts(&sent, 512 * 1024, b"1\t", &mut |p| parts.push(p)).expect("parts");
@@ -363,7 +363,7 @@ fn main() {
         // worker's parts (texts left out, as the worker sends them), at the
         // most and once read. The parts themselves are not counted: the page
         // gets them as the browser's buffers, one at a time.
-        analysis.documents.iter_mut().for_each(|d| d.text = String::new());
+        analysis.documents.iter_mut().for_each(|d| d.text = Default::default());
         let mut parts = Vec::new();
         prisme::engine::write_parts(&analysis, 512 * 1024, b"1\t", &mut |p| parts.push(p)).expect("parts");
         drop(analysis);

@@ -94,3 +94,28 @@ fn documents_read_in_the_worker_cross_to_the_page_unchanged() {
     // Bytes cut short are refused, not read as fewer documents.
     assert!(read_documents_message(&head, &bytes[..bytes.len() - 3]).is_err());
 }
+
+#[wasm_bindgen_test]
+fn the_analysis_shown_shares_its_texts_with_the_corpus() {
+    use prisme::ui::state::{Action, State};
+    use std::sync::Arc;
+    use yew::Reducible;
+    let docs = vec![
+        from_pasted(1, "Le régime syrien a bombardé Idleb, selon Ankara.").unwrap(),
+        from_pasted(2, "Moscou dément toute frappe sur Idleb.").unwrap(),
+    ];
+    let state = Rc::new(State::default()).reduce(Action::Add(docs));
+    let revision = state.revision;
+    // As the worker sends it: every document's text left out.
+    let mut analysis = analyse(state.corpus(), &Config::default());
+    for d in &mut analysis.documents {
+        d.text = Default::default();
+    }
+    let state = state.reduce(Action::Analysed { revision, analysis: Rc::new(analysis), elapsed_ms: 1.0 });
+    let shown = state.analysis.as_ref().expect("the analysis is shown");
+    assert_eq!(shown.documents.len(), 2);
+    for (row, doc) in shown.documents.iter().zip(state.corpus()) {
+        assert_eq!(&*row.text, &*doc.text, "each text is put back");
+        assert!(Arc::ptr_eq(&row.text, &doc.text), "{}: the analysis holds the corpus's own text, not a copy", row.id);
+    }
+}

@@ -6,6 +6,7 @@
 //! that the same inputs give the same bytes on every platform.
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Bumped whenever a field is renamed, removed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 4;
@@ -153,7 +154,7 @@ pub struct DocumentRow {
     pub words: usize,
     pub sentences: usize,
     /// The decoded text every span of this document points into.
-    pub text: String,
+    pub text: Arc<str>,
     /// Where the analysed body starts and ends inside `text` (front matter and
     /// a leading metadata line are outside it).
     pub body: Span,

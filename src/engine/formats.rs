@@ -581,7 +581,7 @@ mod tests {
 <p>Premier paragraphe, avec <b>du gras</b>.</p><div>Deuxième<br>ligne</div>
 <!-- <p>commentaire</p> --><aside>Lire aussi</aside><footer>© Le Site</footer></body></html>"#;
         let doc = html_document("page.html", html);
-        assert_eq!(doc.text, "Premier paragraphe, avec du gras.\n\nDeuxième\nligne");
+        assert_eq!(&*doc.text, "Premier paragraphe, avec du gras.\n\nDeuxième\nligne");
         assert_eq!(doc.title, "Le vrai titre");
         assert_eq!(doc.source, "Le Site");
         assert_eq!(doc.date, "2020-02-27");
@@ -591,7 +591,7 @@ mod tests {
     #[test]
     fn html_with_an_article_keeps_only_it() {
         let html = "<body><div>Menu du site</div><article><header><h1>Le titre</h1></header><p>Le texte.</p></article><div>Pied</div></body>";
-        assert_eq!(html_document("a.htm", html).text, "Le titre\n\nLe texte.");
+        assert_eq!(&*html_document("a.htm", html).text, "Le titre\n\nLe texte.");
     }
 
     #[test]

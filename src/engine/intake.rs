@@ -18,6 +18,7 @@ use super::formats;
 use super::table;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// Files above this size are refused: 20 MB is far more than any news
 /// article or corpus table, and decoding more would freeze the page.
@@ -38,7 +39,7 @@ pub struct InputDocument {
     pub language: String,
     /// The decoded text (UTF-8) every span points into; see the module doc for
     /// what it holds for each format.
-    pub text: String,
+    pub text: Arc<str>,
     /// Parts of `text` that are markup (Markdown syntax, link targets,
     /// shortcodes): left out of the analysis and reported as removed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -59,7 +60,7 @@ impl InputDocument {
             source: String::new(),
             date: String::new(),
             language: String::new(),
-            text,
+            text: Arc::from(text),
             markup: Vec::new(),
             restored: Vec::new(),
         }
@@ -572,14 +573,14 @@ mod tests {
     #[test]
     fn decodes_windows_1252_and_utf16() {
         let cp1252 = [b'D', 0xE9, b'j', 0xE0, b' ', 0x9C, b'u', b'v', b'r', b'e', b' ', 0xAB, 0x80, 0xBB];
-        assert_eq!(one("a.txt", &cp1252).text, "Déjà œuvre «€»");
+        assert_eq!(&*one("a.txt", &cp1252).text, "Déjà œuvre «€»");
         let mut le = vec![0xFF, 0xFE];
         for u in "Été".encode_utf16() {
             le.extend_from_slice(&u.to_le_bytes());
         }
-        assert_eq!(one("b.txt", &le).text, "Été");
+        assert_eq!(&*one("b.txt", &le).text, "Été");
         let bom = [&[0xEF, 0xBB, 0xBF][..], "Été".as_bytes()].concat();
-        assert_eq!(one("c.txt", &bom).text, "Été");
+        assert_eq!(&*one("c.txt", &bom).text, "Été");
     }
 
     #[test]
@@ -604,11 +605,11 @@ mod tests {
         let text = "Le cœur de l’été « à Idleb »";
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(one("le.txt", &le).text, text);
-        assert_eq!(one("be.txt", &be).text, text);
+        assert_eq!(&*one("le.txt", &le).text, text);
+        assert_eq!(&*one("be.txt", &be).text, text);
         // ISO-8859-15 writes œ as 0xBD, where Windows-1252 has ½.
         let latin9 = [b'c', 0xBD, b'u', b'r', b' ', 0xE9, b't', 0xE9, b' ', 0xA4];
-        assert_eq!(one("l9.txt", &latin9).text, "cœur été €");
+        assert_eq!(&*one("l9.txt", &latin9).text, "cœur été €");
     }
 
     #[test]
@@ -636,7 +637,7 @@ mod tests {
     fn pasting_several_texts_splits_on_the_separator_line() {
         let pasted = "Premier texte.\n=====\nDeuxième texte,\nsur deux lignes.\n  =====  \n\n=====\nTroisième.";
         let docs = from_pasted_many(3, pasted, DEFAULT_PASTE_SEPARATOR);
-        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = docs.iter().map(|d| &*d.text).collect();
         assert_eq!(texts, ["Premier texte.", "Deuxième texte,\nsur deux lignes.", "Troisième."]);
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["texte-3", "texte-4", "texte-5"]);

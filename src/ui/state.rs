@@ -378,12 +378,14 @@ impl Reducible for State {
                 }
                 // The worker leaves the texts out of its reply: they are the
                 // corpus's own, put back here so the analysis is whole again.
+                // The analysis shares each text with the corpus: the page
+                // holds one copy of the texts, not two.
                 let mut analysis = analysis;
                 if let Some(a) = Rc::get_mut(&mut analysis) {
-                    let texts: std::collections::HashMap<&str, &str> = next.saved.corpus.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect();
+                    let texts: std::collections::HashMap<&str, &std::sync::Arc<str>> = next.saved.corpus.iter().map(|c| (c.id.as_str(), &c.text)).collect();
                     for d in a.documents.iter_mut().filter(|d| d.text.is_empty()) {
                         if let Some(text) = texts.get(d.id.as_str()) {
-                            d.text = text.to_string();
+                            d.text = std::sync::Arc::clone(text);
                         }
                     }
                 }

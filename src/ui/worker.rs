@@ -381,14 +381,17 @@ struct WireOut<'a> {
 }
 
 #[derive(Deserialize)]
-struct WireIn {
+struct WireIn<'a> {
     id: String,
     name: String,
     title: String,
     source: String,
     date: String,
     language: String,
-    text: String,
+    /// Borrowed from the message's bytes: the text is copied once, into
+    /// the document's shared text.
+    #[serde(borrow)]
+    text: &'a str,
     markup: Vec<crate::engine::Span>,
     restored: Vec<crate::engine::Span>,
 }
@@ -400,10 +403,10 @@ impl<'a> From<&'a InputDocument> for WireOut<'a> {
     }
 }
 
-impl From<WireIn> for InputDocument {
-    fn from(d: WireIn) -> Self {
+impl From<WireIn<'_>> for InputDocument {
+    fn from(d: WireIn<'_>) -> Self {
         let WireIn { id, name, title, source, date, language, text, markup, restored } = d;
-        InputDocument { id, name, title, source, date, language, text, markup, restored }
+        InputDocument { id, name, title, source, date, language, text: text.into(), markup, restored }
     }
 }
 
@@ -452,7 +455,7 @@ fn run_analysis(reply_to: &DedicatedWorkerGlobalScope, revision: u64, documents:
     // The page has every document's text already: the reply leaves them out
     // (most of its size) and the page puts them back.
     let mut analysis = analysis;
-    let texts: Vec<String> = analysis.documents.iter_mut().map(|d| std::mem::take(&mut d.text)).collect();
+    let texts: Vec<std::sync::Arc<str>> = analysis.documents.iter_mut().map(|d| std::mem::take(&mut d.text)).collect();
     // Sent in parts of bytes whose buffers are handed over, each prefixed
     // with the revision; then a string saying it is all there.
     let prefix = format!("{revision}\t");

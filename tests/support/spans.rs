@@ -11,7 +11,7 @@ fn fits(text: &str, span: Span) -> bool {
 
 /// `Err` names the row and the span or reference that does not fit.
 pub fn check_analysis(a: &Analysis) -> Result<(), String> {
-    let text_of = |d: u32| a.documents.get(d as usize).map(|d| d.text.as_str());
+    let text_of = |d: u32| a.documents.get(d as usize).map(|d| &*d.text);
     let need = |what: &str, doc: u32, span: Span| -> Result<(), String> {
         let text = text_of(doc).ok_or_else(|| format!("{what}: no document {doc}"))?;
         if fits(text, span) {
