@@ -44,6 +44,14 @@ impl Vocab {
         Vocab { lang, by_spelling: Vec::new(), types: Vec::new(), units: Vec::new(), unit_by_key: Default::default(), stems: HashMap::default() }
     }
 
+    /// A vocabulary of these units alone (for tests of what reads units).
+    #[cfg(test)]
+    pub(crate) fn of_units(keys: &[&str]) -> Self {
+        let mut v = Vocab::new(Language::Fr);
+        v.units = keys.iter().map(|k| Unit { key: k.to_string(), stop: false, term: true }).collect();
+        v
+    }
+
     fn type_of(&mut self, kind: TokenKind, spelling: u32, key: u32, surface: &str, folded: &str) -> u32 {
         let slot = spelling as usize;
         if slot >= self.by_spelling.len() {

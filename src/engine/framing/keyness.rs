@@ -38,8 +38,8 @@ pub const KEYWORDS_UNDER: usize = 15;
 
 /// A term: up to three units, unused places `NO_TYPE`.
 pub(crate) type TermKey = [u32; 3];
-/// A keyness candidate: term, count in scope, count in the rest, G², stem key, term id.
-type Candidate<'s> = (TermKey, u32, u32, f64, &'s str, u32);
+/// A keyness candidate: term, count in scope, count in the rest, G², term id.
+type Candidate = (TermKey, u32, u32, f64, u32);
 /// Terms ranked before phrase folding: a few times what is kept, since folding drops some.
 const SHORTLIST_FACTOR: usize = 3;
 
@@ -103,8 +103,11 @@ pub(crate) struct Terms {
 pub(crate) struct LangTerms {
     /// Each term's key (units; a unigram's is `[unit, NO_TYPE, NO_TYPE]`).
     pub keys: Vec<TermKey>,
-    /// Each term's display form and stem key ("" for a unit never counted as a term).
-    pub display: Vec<(String, String)>,
+    /// The word types of each term's most frequent spelling (unused places
+    /// [`NO_TYPE`]; all of them for a unit never counted as a term). The
+    /// words are joined only for the terms a row shows: a corpus has tens
+    /// of thousands of terms, and a few rows per scope.
+    pub shown: Vec<TermKey>,
     /// Each term's count over all the language's documents, so the rest of the corpus is total − scope.
     pub totals: Vec<u32>,
     /// The terms seen at least [`MIN_REFERENCE_COUNT`] times, in the order an
@@ -131,6 +134,32 @@ fn join_surfaces(vocab: &Vocab, types: impl Iterator<Item = u32>) -> (String, St
         key.push_str(&vocab.units[ty.unit as usize].key);
     }
     (surface, key)
+}
+
+/// Compares the stem keys of two terms ("arm chimiqu") as
+/// [`join_surfaces`] writes them, their units' keys joined by spaces,
+/// without joining them.
+fn stem_cmp(vocab: &Vocab, a: &TermKey, b: &TermKey) -> std::cmp::Ordering {
+    let key = |u: u32| vocab.units[u as usize].key.as_bytes();
+    if a[1] == NO_TYPE && b[1] == NO_TYPE {
+        return key(a[0]).cmp(key(b[0]));
+    }
+    // The pieces of the joined key: a space goes before a unit's key once
+    // the key so far is not empty, as `join_surfaces` writes it.
+    let pieces = |k: &TermKey| {
+        let mut out: [&[u8]; 5] = [&[]; 5];
+        let mut written = false;
+        for (i, &u) in k.iter().take_while(|&&u| u != NO_TYPE).enumerate() {
+            if written {
+                out[2 * i - 1] = b" ";
+            }
+            out[2 * i] = key(u);
+            written |= !out[2 * i].is_empty();
+        }
+        out
+    };
+    let (pa, pb) = (pieces(a), pieces(b));
+    pa.iter().flat_map(|p| p.iter()).cmp(pb.iter().flat_map(|p| p.iter()))
 }
 
 /// What term counting needs of a word type, looked up once per type.
@@ -257,7 +286,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
             touched.clear();
         }
         // The most frequent spelling shows the term; ties go to the first seen.
-        let mut display: Vec<(String, String)> = vec![(String::new(), String::new()); keys.len()];
+        let mut shown: Vec<TermKey> = vec![[NO_TYPE; 3]; keys.len()];
         let mut best: Vec<Option<(u32, u32)>> = vec![None; vocab.units.len()];
         for (t, &c) in type_counts.iter().enumerate() {
             let u = vocab.types[t].unit as usize;
@@ -267,7 +296,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         }
         for (u, b) in best.iter().enumerate() {
             if let Some((t, _)) = b {
-                display[u] = join_surfaces(vocab, std::iter::once(*t));
+                shown[u] = [*t, NO_TYPE, NO_TYPE];
             }
         }
         // Per phrase, its most frequent spelling; on a tie, the smallest types.
@@ -283,7 +312,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         }
         for (i, best) in best_spelling.into_iter().enumerate() {
             if let Some((spelled, _)) = best {
-                display[units + i] = join_surfaces(vocab, spelled.iter().copied().filter(|&t| t != NO_TYPE));
+                shown[units + i] = spelled;
             }
         }
         let mut totals = vec![0u32; keys.len()];
@@ -299,10 +328,10 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         let mut by_total: Vec<(u32, u32)> =
             totals.iter().enumerate().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(id, &n)| (id as u32, n)).collect();
         by_total.sort_unstable_by(|x, y| {
-            y.1.cmp(&x.1).then_with(|| display[x.0 as usize].1.cmp(&display[y.0 as usize].1)).then_with(|| keys[x.0 as usize].cmp(&keys[y.0 as usize]))
+            y.1.cmp(&x.1).then_with(|| stem_cmp(vocab, &keys[x.0 as usize], &keys[y.0 as usize])).then_with(|| keys[x.0 as usize].cmp(&keys[y.0 as usize]))
         });
         let words = docs.iter().map(|&d| corpus.docs[d].words).sum();
-        langs[lang.index()] = LangTerms { keys, display, totals, by_total, documents: docs.len(), words };
+        langs[lang.index()] = LangTerms { keys, shown, totals, by_total, documents: docs.len(), words };
     }
     Terms { per_doc, langs }
 }
@@ -375,7 +404,7 @@ pub(crate) fn keyness_rows_with(corpus: &Corpus, terms: &Terms, scope: Scope, me
             scratch.mark[id as usize] = scratch.stamp;
         }
         let (cf, df) = (c as f64, d as f64);
-        let key_str = |id: u32| lt.display[id as usize].1.as_str();
+        let vocab = corpus.vocab(lang);
         let mut over = Vec::new();
         let mut under = Vec::new();
         // Terms the scope uses: over- or under-used.
@@ -384,9 +413,9 @@ pub(crate) fn keyness_rows_with(corpus: &Corpus, terms: &Terms, scope: Scope, me
             let (af, bf) = (a as f64, b as f64);
             let is_over = af * df > bf * cf;
             if is_over && a >= MIN_TARGET_COUNT {
-                over.push((lt.keys[id as usize], a, b, log_likelihood(af, bf, cf, df), key_str(id), id));
+                over.push((lt.keys[id as usize], a, b, log_likelihood(af, bf, cf, df), id));
             } else if !is_over && af * df < bf * cf && b >= MIN_REFERENCE_COUNT {
-                under.push((lt.keys[id as usize], a, b, log_likelihood(af, bf, cf, df), key_str(id), id));
+                under.push((lt.keys[id as usize], a, b, log_likelihood(af, bf, cf, df), id));
             }
         }
         // Terms the scope never uses are all under-used and rank by their total
@@ -394,11 +423,11 @@ pub(crate) fn keyness_rows_with(corpus: &Corpus, terms: &Terms, scope: Scope, me
         let stamp = scratch.stamp;
         let absent = lt.by_total.iter().filter(|(id, _)| scratch.mark[*id as usize] != stamp);
         for &(id, b) in absent.take(KEYWORDS_UNDER * SHORTLIST_FACTOR) {
-            under.push((lt.keys[id as usize], 0, b, log_likelihood(0.0, b as f64, cf, df), key_str(id), id));
+            under.push((lt.keys[id as usize], 0, b, log_likelihood(0.0, b as f64, cf, df), id));
         }
         for (list, direction, keep) in [(&mut over, Direction::Over, KEYWORDS_OVER), (&mut under, Direction::Under, KEYWORDS_UNDER)] {
             // Strongest first; ties by stem, then by term key, so the order never depends on hashing.
-            let order = |x: &Candidate, y: &Candidate| y.3.total_cmp(&x.3).then_with(|| x.4.cmp(y.4)).then_with(|| x.0.cmp(&y.0));
+            let order = |x: &Candidate, y: &Candidate| y.3.total_cmp(&x.3).then_with(|| stem_cmp(vocab, &x.0, &y.0)).then_with(|| x.0.cmp(&y.0));
             // Only the strongest few can be shown: select them before sorting.
             let shortlist = keep * SHORTLIST_FACTOR;
             if list.len() > shortlist {
@@ -411,8 +440,8 @@ pub(crate) fn keyness_rows_with(corpus: &Corpus, terms: &Terms, scope: Scope, me
             let phrases: Vec<(TermKey, u32)> = list.iter().filter(|x| x.0[1] != NO_TYPE).map(|x| (x.0, used(x))).collect();
             list.retain(|x| x.0[1] != NO_TYPE || !phrases.iter().any(|(p, n)| *n == used(x) && p.contains(&x.0[0])));
             list.truncate(keep);
-            for (rank, (_, a, b, g2, _, id)) in list.iter().enumerate() {
-                let (term, stem) = lt.display[*id as usize].clone();
+            for (rank, (_, a, b, g2, id)) in list.iter().enumerate() {
+                let (term, stem) = join_surfaces(vocab, lt.shown[*id as usize].into_iter().filter(|&t| t != NO_TYPE));
                 rows.push(KeywordRow {
                     scope,
                     term,
@@ -483,6 +512,38 @@ mod tests {
         let under: Vec<&str> = k.iter().filter(|r| r.scope == Scope::Document(0) && r.direction == Direction::Under).map(|r| r.term.as_str()).collect();
         // "marché": once here, three times there.
         assert_eq!(under.first(), Some(&"marché"), "{under:?}");
+    }
+
+    #[test]
+    fn stem_keys_compare_as_the_joined_keys_rows_show() {
+        // Keys where comparing unit by unit and comparing the joined text
+        // disagree: "a b" < "a-b" < "ab", and an empty key adds no space.
+        let units = ["a", "b", "ab", "a-b", "", "arm", "chimiqu", "armé"];
+        let vocab = Vocab::of_units(&units);
+        let joined = |k: &TermKey| {
+            let mut out = String::new();
+            for &u in k.iter().take_while(|&&u| u != NO_TYPE) {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(units[u as usize]);
+            }
+            out
+        };
+        let n = units.len() as u32;
+        let mut keys: Vec<TermKey> = (0..n).map(|u| [u, NO_TYPE, NO_TYPE]).collect();
+        for a in 0..n {
+            for b in 0..n {
+                keys.push([a, b, NO_TYPE]);
+                keys.push([a, 4, b]);
+            }
+        }
+        for x in &keys {
+            for y in &keys {
+                assert_eq!(stem_cmp(&vocab, x, y), joined(x).cmp(&joined(y)), "{:?} vs {:?}", joined(x), joined(y));
+            }
+        }
+        assert_eq!(stem_cmp(&vocab, &[0, 1, NO_TYPE], &[3, NO_TYPE, NO_TYPE]), std::cmp::Ordering::Less, "\"a b\" < \"a-b\"");
     }
 
     #[test]
