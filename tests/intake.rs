@@ -292,7 +292,7 @@ fn seed_002_mobile_chrome_removed_and_numbers_whole() {
     assert_eq!(s.len(), 12);
     let seg = segment_regions(&row.text, &row.kept());
     let numbers: Vec<&str> =
-        seg.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| t.span.slice(&row.text)).collect();
+        seg.tokens.iter().filter(|t| t.kind() == TokenKind::Number).map(|t| t.span.slice(&row.text)).collect();
     assert_eq!(numbers, ["33", "36", "2018", "1 800", "4", "1,7", "2011", "3,7"]);
 }
 

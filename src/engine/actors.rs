@@ -251,11 +251,11 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// The matching key of token `i`.
     fn key(&self, i: usize) -> &'a str {
-        self.view.vocab.key(self.toks[i].key)
+        self.view.vocab.key(self.toks[i].key())
     }
     /// The matching key of a token of this document.
     fn key_of(&self, t: &Token) -> &'a str {
-        self.view.vocab.key(t.key)
+        self.view.vocab.key(t.key())
     }
     /// Token `i`'s key has `bit` (see [`Facts`]).
     fn is(&self, i: usize, bit: u16) -> bool {
@@ -263,7 +263,7 @@ impl<'a> Doc<'a> {
     }
     /// A token's key has `bit`.
     fn has(&self, t: &Token, bit: u16) -> bool {
-        self.facts.key[t.key as usize] & bit != 0
+        self.facts.key[t.key() as usize] & bit != 0
     }
     /// A token's spelling has `bit`.
     fn spelled(&self, t: &Token, bit: u8) -> bool {
@@ -347,10 +347,10 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
             }
             if doc.spelled(t, UPPER) {
                 if !doc.initial[i] {
-                    capitalised_inside[t.key as usize] = true;
+                    capitalised_inside[t.key() as usize] = true;
                 }
             } else if doc.spelled(t, LOWER) {
-                lower_case[t.key as usize] = true;
+                lower_case[t.key() as usize] = true;
             }
         }
     }
@@ -414,7 +414,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                         break;
                     }
                     let mut j = first;
-                    while j < last && (is_particle(doc, j) || doc.toks[j].kind == TokenKind::Elision) {
+                    while j < last && (is_particle(doc, j) || doc.toks[j].kind() == TokenKind::Elision) {
                         j += 1;
                     }
                     if !(doc.is(j, COMMON) && has_name_word_after(doc, j, last)) {
@@ -430,7 +430,7 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                     class_noun |= doc.is(first, CLASS_NOUN);
                     first += 1;
                 }
-                while first <= last && doc.toks[first].kind != TokenKind::Word {
+                while first <= last && doc.toks[first].kind() != TokenKind::Word {
                     first += 1;
                 }
             }
@@ -464,11 +464,11 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
                     continue;
                 }
                 // One word that the corpus also writes in lower case is a common word.
-                if single && lower_case[doc.toks[first].key as usize] {
+                if single && lower_case[doc.toks[first].key() as usize] {
                     continue;
                 }
                 // At a sentence start, a single word counts only if the corpus also capitalises it inside a sentence.
-                if single && doc.initial[first] && !capitalised_inside[doc.toks[first].key as usize] {
+                if single && doc.initial[first] && !capitalised_inside[doc.toks[first].key() as usize] {
                     continue;
                 }
                 // "Valdorian fighters", "European partners": an English adjective of nationality, not an actor.
@@ -722,7 +722,7 @@ fn note_info(infos: &mut HashMap<String, Info>, gz: &super::gazetteer::Gazetteer
 fn joined(doc: &Doc, from: usize, to: usize) -> bool {
     (from..to).all(|i| {
         let gap = &doc.view.text[doc.toks[i].span.end()..doc.toks[i + 1].span.start()];
-        gap.chars().all(|c| c == ' ' || c == '\u{a0}') && (!gap.is_empty() || doc.toks[i].kind == TokenKind::Elision)
+        gap.chars().all(|c| c == ' ' || c == '\u{a0}') && (!gap.is_empty() || doc.toks[i].kind() == TokenKind::Elision)
     })
 }
 
@@ -864,7 +864,7 @@ fn slug(s: &str) -> String {
 /// The kind of a discovered name from its words: "Front de libération …",
 /// "Valdorian Liberation Front", "Ministry of Commerce", "République de Morenza".
 fn kind_from_words(toks: &[Token], vocab: &Vocab) -> &'static str {
-    let keys = || toks.iter().filter(|t| t.is_word()).map(|t| vocab.key(t.key));
+    let keys = || toks.iter().filter(|t| t.is_word()).map(|t| vocab.key(t.key()));
     if keys().next().is_some_and(|k| STATE_HEADS.contains(&k)) {
         "state"
     } else if keys().any(|k| ARMED_HEADS.contains(&k)) {
@@ -902,7 +902,7 @@ fn title_before(doc: &Doc, k: usize) -> bool {
             if t.is_word() && doc.has(t, TITLE) {
                 return true;
             }
-            if !matches!(t.kind, TokenKind::Word | TokenKind::Elision) {
+            if !matches!(t.kind(), TokenKind::Word | TokenKind::Elision) {
                 return false;
             }
         }
@@ -969,7 +969,7 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
             // A particle joins when a capitalised word follows it: "Ammar ben Jamal", "Front de Valdoria".
             if is_particle(doc, next) && joined(doc, last, next) {
                 let mut j = next + 1;
-                if doc.toks.get(j).is_some_and(|t| t.kind == TokenKind::Elision) && !doc.covered[j] {
+                if doc.toks.get(j).is_some_and(|t| t.kind() == TokenKind::Elision) && !doc.covered[j] {
                     j += 1;
                 }
                 if j < doc.toks.len() && !doc.covered[j] && is_name_word(doc, j) && joined(doc, next, j) {
@@ -984,7 +984,7 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
             let mut best = last;
             let limit = (k + ORG_NAME_MAX_TOKENS).min(doc.toks.len() - 1);
             let mut j = last;
-            while j < limit && !doc.covered[j + 1] && joined(doc, j, j + 1) && matches!(doc.toks[j + 1].kind, TokenKind::Word | TokenKind::Elision) {
+            while j < limit && !doc.covered[j + 1] && joined(doc, j, j + 1) && matches!(doc.toks[j + 1].kind(), TokenKind::Word | TokenKind::Elision) {
                 j += 1;
                 if is_name_word(doc, j) || defined_acronym(doc, j).is_some() {
                     best = j;
@@ -1002,7 +1002,7 @@ fn candidates(doc: &Doc) -> Vec<(usize, usize)> {
 /// joined to a capital (al-Cham, el-Assad).
 fn is_name_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.toks[i];
-    t.kind == TokenKind::Word && doc.spelled(t, NAME_WORD)
+    t.kind() == TokenKind::Word && doc.spelled(t, NAME_WORD)
 }
 
 /// A spelling that can stand in a name (see [`is_name_word`]).
@@ -1018,7 +1018,7 @@ fn is_name_spelling(s: &str) -> bool {
 
 fn is_particle(doc: &Doc, i: usize) -> bool {
     let t = &doc.toks[i];
-    matches!(t.kind, TokenKind::Word | TokenKind::Elision) && doc.has(t, PARTICLE) && doc.spelled(t, LOWER)
+    matches!(t.kind(), TokenKind::Word | TokenKind::Elision) && doc.has(t, PARTICLE) && doc.spelled(t, LOWER)
 }
 
 /// The token before `k` is a colon or a dash that opens a clause.

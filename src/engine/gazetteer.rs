@@ -520,9 +520,9 @@ impl<'m> Index<'m> {
         let mut out = Vec::with_capacity(toks.len());
         let mut i = 0;
         while i < toks.len() {
-            let k = toks[i].key;
-            if self.article.contains(&Some(k)) && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && toks[i].span.end < t.span.start) {
-                out.push((self.after_article[toks[i + 1].key as usize], i, i + 1));
+            let k = toks[i].key();
+            if self.article.contains(&Some(k)) && toks.get(i + 1).is_some_and(|t| t.kind() == TokenKind::Word && toks[i].span.end < t.span.start) {
+                out.push((self.after_article[toks[i + 1].key() as usize], i, i + 1));
                 i += 2;
                 continue;
             }
@@ -540,7 +540,7 @@ impl<'m> Index<'m> {
         let mut i = 0;
         while i < norm.len() {
             let mut found = None;
-            if matches!(toks[norm[i].1].kind, TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
+            if matches!(toks[norm[i].1].kind(), TokenKind::Word | TokenKind::Number | TokenKind::Hashtag) {
                 if let Some((cands, keys)) = self.matcher.by_first.get(&norm[i].0) {
                     for (p, pkeys) in cands.iter().zip(keys) {
                         let n = pkeys.len();
@@ -554,7 +554,7 @@ impl<'m> Index<'m> {
                         }
                         let span = Span::new(toks[first].span.start(), toks[last].span.end());
                         let surface = span.slice(text);
-                        if p.needs_capital && !(first..=last).filter(|&t| toks[t].kind == TokenKind::Word).all(|t| toks[t].span.slice(text).starts_with(char::is_uppercase)) {
+                        if p.needs_capital && !(first..=last).filter(|&t| toks[t].kind() == TokenKind::Word).all(|t| toks[t].span.slice(text).starts_with(char::is_uppercase)) {
                             continue;
                         }
                         if p.capitals_only && !is_capitals(surface) {
@@ -577,7 +577,7 @@ impl<'m> Index<'m> {
                 }
                 None => {
                     let t = norm[i].1;
-                    if norm[i].2 == t && toks[t].kind == TokenKind::Word && self.vocab.key(toks[t].key).contains('-') {
+                    if norm[i].2 == t && toks[t].kind() == TokenKind::Word && self.vocab.key(toks[t].key()).contains('-') {
                         self.matcher.find_pair(text, &toks[t], t, &mut hits);
                     }
                     i += 1;

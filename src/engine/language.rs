@@ -108,8 +108,8 @@ impl KeyFacts {
 pub fn detect(tokens: &[Token], facts: &KeyFacts) -> &'static str {
     let (mut arabic, mut letters) = (0usize, 0usize);
     let mut counts = [0usize; 5];
-    for t in tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
-        let (l, a, lists) = facts.0[t.key as usize];
+    for t in tokens.iter().filter(|t| t.kind() != TokenKind::Punct) {
+        let (l, a, lists) = facts.0[t.key() as usize];
         letters += l as usize;
         arabic += a as usize;
         // A word in exactly one list: one bit set.
@@ -153,7 +153,7 @@ pub fn paragraph_languages(text: &str, tokens: &[Token], facts: &KeyFacts) -> Ve
         let breaks = i == tokens.len() || (i > 0 && text.get(tokens[i - 1].span.end()..tokens[i].span.start()).is_some_and(|g| g.matches('\n').count() >= 2));
         if breaks && i > start {
             let para = &tokens[start..i];
-            if para.iter().filter(|t| t.kind == TokenKind::Word).count() >= PARAGRAPH_MIN_WORDS {
+            if para.iter().filter(|t| t.kind() == TokenKind::Word).count() >= PARAGRAPH_MIN_WORDS {
                 let l = detect(para, facts);
                 if l != "und" {
                     out.push(l);

@@ -475,11 +475,11 @@ fn annotate(tokens: &[Token], vocab: &Vocab, tables: &Tables) -> Vec<Slot> {
     let lex = lexicon(tables.lang);
     let mut slots = vec![Slot::default(); tokens.len()];
     for i in 0..tokens.len() {
-        if !matches!(tokens[i].kind, TokenKind::Word | TokenKind::Elision | TokenKind::Clitic) {
+        if !matches!(tokens[i].kind(), TokenKind::Word | TokenKind::Elision | TokenKind::Clitic) {
             continue;
         }
         let slot = &mut slots[i];
-        let mut node = tables.start[tokens[i].key as usize];
+        let mut node = tables.start[tokens[i].key() as usize];
         let mut len = 1;
         while node != NO_NODE {
             let n = &lex.nodes[node as usize];
@@ -492,11 +492,11 @@ fn annotate(tokens: &[Token], vocab: &Vocab, tables: &Tables) -> Vec<Slot> {
             if n.children.is_empty() || i + len >= tokens.len() {
                 break;
             }
-            node = n.children.get(vocab.key(tokens[i + len].key)).copied().unwrap_or(NO_NODE);
+            node = n.children.get(vocab.key(tokens[i + len].key())).copied().unwrap_or(NO_NODE);
             len += 1;
         }
         if slot.entry.is_none() {
-            if let Some(e) = tables.prefix[tokens[i].key as usize] {
+            if let Some(e) = tables.prefix[tokens[i].key() as usize] {
                 slot.entry = Some((e, 1));
             }
         }
@@ -554,7 +554,7 @@ impl<'a> Ctx<'a> {
         let mut n = 0;
         for t in tokens {
             word_index.push(n);
-            if t.kind != TokenKind::Punct {
+            if t.kind() != TokenKind::Punct {
                 n += 1;
             }
         }
@@ -570,13 +570,13 @@ impl<'a> Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The matching key of token `i`.
     fn key(&self, i: usize) -> &'a str {
-        self.vocab.key(self.tokens[i].key)
+        self.vocab.key(self.tokens[i].key())
     }
     fn s(&self, i: usize) -> &str {
         self.tokens[i].span.slice(self.text)
     }
     fn is_punct(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Punct
+        self.tokens[i].kind() == TokenKind::Punct
     }
     /// Words strictly between token `a` and token `b` (a < b).
     fn words_between(&self, a: usize, b: usize) -> usize {
@@ -874,7 +874,7 @@ fn role_of(ctx: &Ctx, ts: usize, te: usize, c: usize, ce: usize, entry: Entry) -
     if is_verb && ctx.gap_has(te, c, Kind::Passive) && is_participle(key, ctx.lang) {
         return Some(Role::Victim);
     }
-    if te == c || (c - te == 1 && ctx.tokens[te].kind == TokenKind::Clitic) {
+    if te == c || (c - te == 1 && ctx.tokens[te].kind() == TokenKind::Clitic) {
         // "X's attack" / a participle glued to the name ("civils tués").
         if (te..c).any(|j| ctx.key(j) == "'s") {
             let patient_noun = ctx.slots[c].has(Kind::PatientNoun);
@@ -990,7 +990,7 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
         let after = i + len;
         // After the verb: skip clitics (a-t-il), a "to X," / "à X," phrase, then take a name.
         let mut j = after;
-        while j < n && ctx.tokens[j].kind == TokenKind::Clitic {
+        while j < n && ctx.tokens[j].kind() == TokenKind::Clitic {
             return Some(ctx.tokens[j].span);
         }
         if j < n && matches!(ctx.key(j), "a" | "a l'" | "au" | "aux" | "to") && !slot.has(Kind::According) {
@@ -1289,7 +1289,7 @@ pub(crate) mod model {
 
         /// The index of the form of each token (punctuation included).
         pub(super) fn of_tokens(&mut self, tokens: &[Token], vocab: &Vocab) -> Vec<u32> {
-            tokens.iter().map(|t| self.of(t.key, vocab)).collect()
+            tokens.iter().map(|t| self.of(t.key(), vocab)).collect()
         }
 
         /// The index of the form of `key`, computed if new.

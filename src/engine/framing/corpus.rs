@@ -172,9 +172,9 @@ impl<'a> Corpus<'a> {
                     .seg
                     .tokens
                     .iter()
-                    .map(|t| match t.kind {
+                    .map(|t| match t.kind() {
                         TokenKind::Word | TokenKind::Elision | TokenKind::Clitic => {
-                            vocab.type_of(t.kind, t.ty, t.key, spellings.spelling(t.ty), spellings.key(t.key))
+                            vocab.type_of(t.kind(), t.ty, t.key(), spellings.spelling(t.ty), spellings.key(t.key()))
                         }
                         _ => NO_TYPE,
                     })

@@ -120,7 +120,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                         // "si … serait" is a hypothesis, not a report.
                         hypothesis = true;
                     }
-                    if hypothesis || tok.kind != TokenKind::Word {
+                    if hypothesis || tok.kind() != TokenKind::Word {
                         continue;
                     }
                     if CONDITIONAL_ENDINGS.iter().any(|e| k.ends_with(e))
@@ -137,7 +137,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
             let slice = |i: usize| toks[i].span.slice(doc.text);
             let mut i = r.start;
             while i < r.end {
-                if toks[i].kind != TokenKind::Punct || !OPEN_QUOTES.contains(&slice(i)) || !quote_opens(doc.text, toks, i, r.end) {
+                if toks[i].kind() != TokenKind::Punct || !OPEN_QUOTES.contains(&slice(i)) || !quote_opens(doc.text, toks, i, r.end) {
                     i += 1;
                     continue;
                 }
@@ -145,7 +145,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                 let mut close = None;
                 let mut j = i + 1;
                 while j < r.end {
-                    match toks[j].kind {
+                    match toks[j].kind() {
                         TokenKind::Word => words += 1,
                         TokenKind::Elision | TokenKind::Clitic => {}
                         TokenKind::Punct if CLOSE_QUOTES.contains(&slice(j)) && quote_closes(doc.text, toks, j) => {
@@ -168,7 +168,7 @@ pub(crate) fn marker_rows(corpus: &Corpus, mentions: &[MentionRow]) -> Vec<Marke
                 let after_colon = i > r.start && slice(i - 1) == ":";
                 let said = speech_at.iter().any(|&p| p < i || (p > j && p <= j + SPEECH_AFTER_QUOTE));
                 if !after_colon && !said {
-                    let inner_end = if toks[j - 1].kind == TokenKind::Punct { j - 2 } else { j - 1 };
+                    let inner_end = if toks[j - 1].kind() == TokenKind::Punct { j - 2 } else { j - 1 };
                     let inner = Span::new(toks[i + 1].span.start(), toks[inner_end].span.end());
                     doc_rows.push(row(Shown::Distancing, inner.slice(doc.text).to_string(), Span::new(toks[i].span.start(), toks[j].span.end()), Device::ScareQuotes));
                 }
