@@ -46,10 +46,20 @@ export async function openPage(env, { locale = 'en-US', viewport = { width: 1280
 
 /** Waits until the page says the current corpus is analysed. */
 export async function analysed(page, documents) {
-  await page.waitForFunction((n) => {
-    const s = document.querySelector('.status');
-    return s && s.dataset.busy === 'false' && s.dataset.analysed === String(n);
-  }, documents, { timeout: 20000 });
+  try {
+    await page.waitForFunction((n) => {
+      const s = document.querySelector('.status');
+      return s && s.dataset.busy === 'false' && s.dataset.analysed === String(n);
+    }, documents, { timeout: 20000 });
+  } catch (e) {
+    // Say what the page showed instead, so that a failure can be told apart.
+    const shown = await page.evaluate(() => {
+      const s = document.querySelector('.status');
+      return { status: s?.textContent, busy: s?.dataset.busy, analysed: s?.dataset.analysed, documents: document.querySelectorAll('.doc').length };
+    }).catch(() => null);
+    e.message += `\nwaiting for ${documents} documents analysed; the page showed ${JSON.stringify(shown)}`;
+    throw e;
+  }
 }
 
 /** The actors table as { name: { column: count } }, columns named by their header. */

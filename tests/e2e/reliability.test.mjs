@@ -266,6 +266,8 @@ test('a reload in the middle of an analysis keeps everything saved before it', a
   await page.fill('#paste', 'Le régime syrien a attaqué Idleb, selon l’AFP, et Washington a protesté. '.repeat(4000));
   await page.click('text=Add text');
   await page.waitForFunction(() => document.querySelectorAll('.doc').length === 5);
+  // The change is saved once the page has drawn it: what the reload must keep.
+  await page.waitForFunction(() => (localStorage.getItem('prisme.session.v1') ?? '').includes('"texte-1"'));
   await page.reload();
   await analysed(page, DEMO + 1);
   assert.equal(await page.locator('.doc[data-id="texte-1"]').count(), 1);
