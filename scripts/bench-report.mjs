@@ -18,11 +18,6 @@ const r1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
 const r2 = (x) => (x == null ? null : Math.round(x * 100) / 100);
 
 /**
- * The longest task on the page's thread once the page has the files: before
- * its change event, the browser driver is filling the file input (seconds
- * for thousands of files), which is not the page's work.
- */
-/**
  * The tab's memory in an app run: its renderer process (page and worker)
  * at its peak, and what opening the corpus added to what the page held
  * before, against the input.
@@ -37,6 +32,11 @@ function tabMemory(app, bytes) {
   };
 }
 
+/**
+ * The longest task on the page's thread once the page has the files: before
+ * its change event, the browser driver is filling the file input (seconds
+ * for thousands of files), which is not the page's work.
+ */
 function longestOwnTask(app) {
   if (!app?.tasks) return null;
   const changeAt = app.app_from_change_ms == null ? 0 : app.app_ms - app.app_from_change_ms;
