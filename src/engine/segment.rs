@@ -67,7 +67,10 @@ pub const MAX_KEYS: usize = 1 << KEY_BITS;
 impl Token {
     pub fn new(span: Span, ty: TypeId, key: KeyId, kind: TokenKind) -> Self {
         assert!((key as usize) < MAX_KEYS, "more than {MAX_KEYS} distinct words");
-        Token { span, ty, key_kind: key | (kind as u32) << KEY_BITS }
+        let token = Token { span, ty, key_kind: key | (kind as u32) << KEY_BITS };
+        // A kind added to `TokenKind` must be added to `kind()` too.
+        debug_assert_eq!(token.kind(), kind, "Token::kind() does not know this kind");
+        token
     }
     /// The id of its matching key.
     #[inline]
