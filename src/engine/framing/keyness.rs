@@ -110,6 +110,8 @@ pub(crate) struct LangTerms {
     pub shown: Vec<TermKey>,
     /// Each term's count over all the language's documents, so the rest of the corpus is total − scope.
     pub totals: Vec<u32>,
+    /// Each term's place in the order of stem keys (see [`stem_ranks`]).
+    pub stem_rank: Vec<u32>,
     /// The terms seen at least [`MIN_REFERENCE_COUNT`] times, in the order an
     /// under-used term absent from a scope ranks (see [`keyness_rows`]).
     pub by_total: Vec<(u32, u32)>,
@@ -160,6 +162,51 @@ fn stem_cmp(vocab: &Vocab, a: &TermKey, b: &TermKey) -> std::cmp::Ordering {
     };
     let (pa, pb) = (pieces(a), pieces(b));
     pa.iter().flat_map(|p| p.iter()).cmp(pb.iter().flat_map(|p| p.iter()))
+}
+
+/// Every term's place in the order of its joined stem key, as
+/// [`stem_cmp`] orders them; terms whose keys join alike share a place.
+/// Sorting by place costs an integer comparison where [`stem_cmp`] walks
+/// bytes, and a language's terms are sorted by it more than once.
+fn stem_ranks(vocab: &Vocab, keys: &[TermKey]) -> Vec<u32> {
+    let units = &vocab.units;
+    let key = |u: u32| units[u as usize].key.as_bytes();
+    // Units by key, from 1 (0 is the end of a term); equal keys share a rank.
+    let mut by_key: Vec<u32> = (0..units.len() as u32).collect();
+    by_key.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
+    let mut unit_rank = vec![0u32; units.len()];
+    let mut rank = 0;
+    for (i, &u) in by_key.iter().enumerate() {
+        if i == 0 || key(u) != key(by_key[i - 1]) {
+            rank += 1;
+        }
+        unit_rank[u as usize] = rank;
+    }
+    // Keys joined by spaces order as the sequences of their ranks do when
+    // none is empty and none holds a byte at or below the space: where two
+    // joined keys part, both are inside a key, or one has ended (end or space)
+    // where the other goes on with a greater byte. Other keys take stem_cmp.
+    let plain: Vec<bool> = (0..units.len() as u32).map(|u| !key(u).is_empty() && key(u).iter().all(|&b| b > b' ')).collect();
+    let ranks = |k: &TermKey| k.map(|u| if u == NO_TYPE { 0 } else { unit_rank[u as usize] });
+    let all_plain = |k: &TermKey| k.iter().all(|&u| u == NO_TYPE || plain[u as usize]);
+    let cmp = |a: &TermKey, b: &TermKey| {
+        if all_plain(a) && all_plain(b) {
+            ranks(a).cmp(&ranks(b))
+        } else {
+            stem_cmp(vocab, a, b)
+        }
+    };
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| cmp(&keys[a as usize], &keys[b as usize]));
+    let mut out = vec![0u32; keys.len()];
+    let mut place = 0;
+    for (i, &t) in order.iter().enumerate() {
+        if i > 0 && cmp(&keys[order[i - 1] as usize], &keys[t as usize]).is_ne() {
+            place += 1;
+        }
+        out[t as usize] = place;
+    }
+    out
 }
 
 /// What term counting needs of a word type, looked up once per type.
@@ -325,13 +372,12 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         // grows with b = its total alone. Ranked once here by (total, stem, key),
         // the order keyness_rows gives them, each scope only reads the head of
         // this list instead of scoring every term of the language.
+        let stem_rank = stem_ranks(vocab, &keys);
         let mut by_total: Vec<(u32, u32)> =
             totals.iter().enumerate().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(id, &n)| (id as u32, n)).collect();
-        by_total.sort_unstable_by(|x, y| {
-            y.1.cmp(&x.1).then_with(|| stem_cmp(vocab, &keys[x.0 as usize], &keys[y.0 as usize])).then_with(|| keys[x.0 as usize].cmp(&keys[y.0 as usize]))
-        });
+        by_total.sort_unstable_by_key(|&(id, n)| (std::cmp::Reverse(n), stem_rank[id as usize], keys[id as usize]));
         let words = docs.iter().map(|&d| corpus.docs[d].words).sum();
-        langs[lang.index()] = LangTerms { keys, shown, totals, by_total, documents: docs.len(), words };
+        langs[lang.index()] = LangTerms { keys, shown, totals, stem_rank, by_total, documents: docs.len(), words };
     }
     Terms { per_doc, langs }
 }
@@ -427,7 +473,8 @@ pub(crate) fn keyness_rows_with(corpus: &Corpus, terms: &Terms, scope: Scope, me
         }
         for (list, direction, keep) in [(&mut over, Direction::Over, KEYWORDS_OVER), (&mut under, Direction::Under, KEYWORDS_UNDER)] {
             // Strongest first; ties by stem, then by term key, so the order never depends on hashing.
-            let order = |x: &Candidate, y: &Candidate| y.3.total_cmp(&x.3).then_with(|| stem_cmp(vocab, &x.0, &y.0)).then_with(|| x.0.cmp(&y.0));
+            let stem = |x: &Candidate| lt.stem_rank[x.4 as usize];
+            let order = |x: &Candidate, y: &Candidate| y.3.total_cmp(&x.3).then_with(|| stem(x).cmp(&stem(y))).then_with(|| x.0.cmp(&y.0));
             // Only the strongest few can be shown: select them before sorting.
             let shortlist = keep * SHORTLIST_FACTOR;
             if list.len() > shortlist {
@@ -518,7 +565,7 @@ mod tests {
     fn stem_keys_compare_as_the_joined_keys_rows_show() {
         // Keys where comparing unit by unit and comparing the joined text
         // disagree: "a b" < "a-b" < "ab", and an empty key adds no space.
-        let units = ["a", "b", "ab", "a-b", "", "arm", "chimiqu", "armé"];
+        let units = ["a", "b", "ab", "a-b", "", "arm", "chimiqu", "armé", "a b", "b\ta"];
         let vocab = Vocab::of_units(&units);
         let joined = |k: &TermKey| {
             let mut out = String::new();
@@ -544,6 +591,15 @@ mod tests {
             }
         }
         assert_eq!(stem_cmp(&vocab, &[0, 1, NO_TYPE], &[3, NO_TYPE, NO_TYPE]), std::cmp::Ordering::Less, "\"a b\" < \"a-b\"");
+        // Ranks order terms as the joined keys do, and the same joined key
+        // ("a b" from one unit or from two) has one rank.
+        let ranks = stem_ranks(&vocab, &keys);
+        for (x, rx) in keys.iter().zip(&ranks) {
+            for (y, ry) in keys.iter().zip(&ranks) {
+                assert_eq!(rx.cmp(ry), joined(x).cmp(&joined(y)), "{:?} vs {:?}", joined(x), joined(y));
+            }
+        }
+        assert_eq!(ranks[8], ranks[n as usize + 2], "the unit \"a b\" and the pair \"a\" \"b\" join alike");
     }
 
     #[test]
