@@ -988,9 +988,10 @@ fn find_speaker(ctx: &Ctx, quotes: &[std::ops::Range<usize>]) -> Option<Span> {
         }
         let len = slot.saying_len.max(slot.according_len);
         let after = i + len;
-        // After the verb: skip clitics (a-t-il), a "to X," / "à X," phrase, then take a name.
+        // After the verb: an inverted pronoun ("a-t-il dit", "dit-elle") is
+        // the speaker; else skip a "to X," / "à X," phrase, then take a name.
         let mut j = after;
-        while j < n && ctx.tokens[j].kind() == TokenKind::Clitic {
+        if j < n && ctx.tokens[j].kind() == TokenKind::Clitic {
             return Some(ctx.tokens[j].span);
         }
         if j < n && matches!(ctx.key(j), "a" | "a l'" | "au" | "aux" | "to") && !slot.has(Kind::According) {
