@@ -180,6 +180,7 @@ fn evidence_lists_the_strongest_words_and_the_rest() {
     // The listed words are the strongest ones.
     let weakest_listed = e.cues.iter().map(|c| c.weight.abs()).fold(f64::INFINITY, f64::min);
     let listed: Vec<Span> = e.cues.iter().map(|c| c.span).collect();
+    assert!(listed.windows(2).all(|w| w[0] < w[1]), "the listed words are in text order: {listed:?}");
     for c in all.cues.iter().filter(|c| !listed.contains(&c.span)) {
         assert!(c.weight.abs() <= weakest_listed, "{:?} left out but stronger than a listed word", c.span.slice(text));
     }

@@ -376,9 +376,11 @@ impl MentionSentiment {
     }
 }
 
-/// Rounds to 4 decimals, the precision of every score Prisme writes.
+/// Rounds to 4 decimals, the precision of every score Prisme writes. A
+/// value that rounds to zero is 0, never -0 (which JSON would keep and a
+/// table would show as "-0.00").
 pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+    (x * 10_000.0).round() / 10_000.0 + 0.0
 }
 
 // ------------------------------------------------------------ scoring
@@ -1742,8 +1744,10 @@ fn evidence_row(m: &MentionRow, sentence: Span, r: MentionSentiment) -> Option<M
     }
     let mut rest = 0.0;
     if cues.len() > MentionEvidence::MAX_CUES {
-        // Strongest first (ties: the earlier word), then back to text order.
-        cues.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.span.cmp(&b.span)));
+        // The strongest (ties: the earlier word) to the front, then back to
+        // text order. The others are summed in no set order: their weights
+        // have four decimals, and so has the rounded sum, whatever the order.
+        cues.select_nth_unstable_by(MentionEvidence::MAX_CUES - 1, |a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.span.cmp(&b.span)));
         rest = cues[MentionEvidence::MAX_CUES..].iter().map(|c| c.weight).sum();
         cues.truncate(MentionEvidence::MAX_CUES);
         cues.sort_by_key(|c| c.span);
@@ -1836,6 +1840,18 @@ mod tests {
     fn score(sentence: &str, target: &str, lang: &str) -> MentionSentiment {
         let at = sentence.find(target).expect("target in sentence");
         score_target(sentence, Span::new(0, sentence.len()), Span::new(at, at + target.len()), lang)
+    }
+
+    #[test]
+    fn scores_round_to_four_decimals_and_zero_has_no_sign() {
+        assert_eq!(round4(0.123_449), 0.1234);
+        assert_eq!(round4(-0.000_06), -0.0001);
+        // 0.1 + 0.2 - 0.3 is not 0 in floating point; with the terms in
+        // another order it falls on the other side of 0.
+        for x in [0.1 + 0.2 - 0.3, -0.3 + 0.2 + 0.1, -0.000_04, -0.0] {
+            assert_eq!(round4(x), 0.0);
+            assert!(round4(x).is_sign_positive(), "round4({x:e}) is -0");
+        }
     }
 
     #[test]
