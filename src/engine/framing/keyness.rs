@@ -164,11 +164,12 @@ fn stem_cmp(vocab: &Vocab, a: &TermKey, b: &TermKey) -> std::cmp::Ordering {
     pa.iter().flat_map(|p| p.iter()).cmp(pb.iter().flat_map(|p| p.iter()))
 }
 
-/// Every term's place in the order of its joined stem key, as
-/// [`stem_cmp`] orders them; terms whose keys join alike share a place.
-/// Sorting by place costs an integer comparison where [`stem_cmp`] walks
-/// bytes, and a language's terms are sorted by it more than once.
-fn stem_ranks(vocab: &Vocab, keys: &[TermKey]) -> Vec<u32> {
+/// Every counted term's place in the order of its joined stem key, as
+/// [`stem_cmp`] orders them; terms whose keys join alike share a place
+/// (terms never counted get 0: no list ranks them). Sorting by place costs
+/// an integer comparison where [`stem_cmp`] walks bytes, and a language's
+/// terms are sorted by it more than once.
+fn stem_ranks(vocab: &Vocab, keys: &[TermKey], totals: &[u32]) -> Vec<u32> {
     let units = &vocab.units;
     let key = |u: u32| units[u as usize].key.as_bytes();
     // Units by key, from 1 (0 is the end of a term); equal keys share a rank.
@@ -182,29 +183,38 @@ fn stem_ranks(vocab: &Vocab, keys: &[TermKey]) -> Vec<u32> {
         }
         unit_rank[u as usize] = rank;
     }
+    drop(by_key);
     // Keys joined by spaces order as the sequences of their ranks do when
     // none is empty and none holds a byte at or below the space: where two
     // joined keys part, both are inside a key, or one has ended (end or space)
     // where the other goes on with a greater byte. Other keys take stem_cmp.
-    let plain: Vec<bool> = (0..units.len() as u32).map(|u| !key(u).is_empty() && key(u).iter().all(|&b| b > b' ')).collect();
-    let ranks = |k: &TermKey| k.map(|u| if u == NO_TYPE { 0 } else { unit_rank[u as usize] });
-    let all_plain = |k: &TermKey| k.iter().all(|&u| u == NO_TYPE || plain[u as usize]);
-    let cmp = |a: &TermKey, b: &TermKey| {
-        if all_plain(a) && all_plain(b) {
-            ranks(a).cmp(&ranks(b))
+    let plain = |u: u32| !key(u).is_empty() && key(u).iter().all(|&b| b > b' ');
+    // (ranks of the term's units, term id, whether the ranks stand for its joined key)
+    let mut order: Vec<([u32; 3], u32, bool)> = keys
+        .iter()
+        .zip(totals)
+        .enumerate()
+        .filter(|(_, (_, &n))| n > 0)
+        .map(|(t, (k, _))| {
+            let ranks = k.map(|u| if u == NO_TYPE { 0 } else { unit_rank[u as usize] });
+            (ranks, t as u32, k.iter().all(|&u| u == NO_TYPE || plain(u)))
+        })
+        .collect();
+    let cmp = |a: &([u32; 3], u32, bool), b: &([u32; 3], u32, bool)| {
+        if a.2 && b.2 {
+            a.0.cmp(&b.0)
         } else {
-            stem_cmp(vocab, a, b)
+            stem_cmp(vocab, &keys[a.1 as usize], &keys[b.1 as usize])
         }
     };
-    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| cmp(&keys[a as usize], &keys[b as usize]));
+    order.sort_unstable_by(cmp);
     let mut out = vec![0u32; keys.len()];
     let mut place = 0;
-    for (i, &t) in order.iter().enumerate() {
-        if i > 0 && cmp(&keys[order[i - 1] as usize], &keys[t as usize]).is_ne() {
+    for (i, t) in order.iter().enumerate() {
+        if i > 0 && cmp(&order[i - 1], t).is_ne() {
             place += 1;
         }
-        out[t as usize] = place;
+        out[t.1 as usize] = place;
     }
     out
 }
@@ -372,7 +382,7 @@ pub(crate) fn count_terms(corpus: &Corpus) -> Terms {
         // grows with b = its total alone. Ranked once here by (total, stem, key),
         // the order keyness_rows gives them, each scope only reads the head of
         // this list instead of scoring every term of the language.
-        let stem_rank = stem_ranks(vocab, &keys);
+        let stem_rank = stem_ranks(vocab, &keys, &totals);
         let mut by_total: Vec<(u32, u32)> =
             totals.iter().enumerate().filter(|(_, &n)| n >= MIN_REFERENCE_COUNT).map(|(id, &n)| (id as u32, n)).collect();
         by_total.sort_unstable_by_key(|&(id, n)| (std::cmp::Reverse(n), stem_rank[id as usize], keys[id as usize]));
@@ -593,7 +603,7 @@ mod tests {
         assert_eq!(stem_cmp(&vocab, &[0, 1, NO_TYPE], &[3, NO_TYPE, NO_TYPE]), std::cmp::Ordering::Less, "\"a b\" < \"a-b\"");
         // Ranks order terms as the joined keys do, and the same joined key
         // ("a b" from one unit or from two) has one rank.
-        let ranks = stem_ranks(&vocab, &keys);
+        let ranks = stem_ranks(&vocab, &keys, &vec![1; keys.len()]);
         for (x, rx) in keys.iter().zip(&ranks) {
             for (y, ry) in keys.iter().zip(&ranks) {
                 assert_eq!(rx.cmp(ry), joined(x).cmp(&joined(y)), "{:?} vs {:?}", joined(x), joined(y));
