@@ -27,8 +27,9 @@ use super::gazetteer::{Entry, Form, Hit, Matcher};
 use super::lexicon::is_common;
 use super::segment::{Segmented, Token, TokenKind, Vocab};
 use super::ActorEdit;
-use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+// The fast hash, as for the vocabulary and the gazetteer.
+use rustc_hash::{FxHashMap, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -275,7 +276,7 @@ impl<'a> Doc<'a> {
 pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     let gz = &opts.matcher.gazetteer;
     let french = docs.iter().filter(|d| d.language == "fr").count() * 2 >= docs.len().max(1);
-    let mut infos: HashMap<String, Info> = HashMap::new();
+    let mut infos: HashMap<String, Info> = HashMap::default();
     let mut raws: Vec<Raw> = Vec::new();
     let mut prepared: Vec<Doc> = Vec::new();
     // Every view reads the same vocabulary (one per analysis).
@@ -357,8 +358,8 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     // Acronyms defined in brackets after a name: per document (they override
     // the gazetteer there: "Rapid Support Forces (RSF)" is not Reporters sans
     // frontières), and corpus-wide for names the gazetteer does not know.
-    let mut acronyms: HashMap<String, String> = HashMap::new();
-    let mut doc_acronyms: HashMap<(usize, String), String> = HashMap::new();
+    let mut acronyms: HashMap<String, String> = HashMap::default();
+    let mut doc_acronyms: HashMap<(usize, String), String> = HashMap::default();
     let mut raws_by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (i, r) in raws.iter().enumerate() {
         raws_by_doc[r.doc].push(i);
@@ -579,7 +580,7 @@ fn drop_defining_acronyms(raws: &mut Vec<Raw>, docs: &[DocView<'_>]) {
 /// full name) is the person or body named in full elsewhere in the corpus
 /// ("Anton Varesco"), when exactly one full name ends with it.
 fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap<String, Info>, docs: &[DocView<'t>], words: &mut Words<'t>) {
-    let mut by_last: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut by_last: HashMap<String, BTreeSet<String>> = HashMap::default();
     let full: Vec<&Raw> = raws.iter().filter(|r| r.form == MentionForm::Name && r.actor.starts_with("x:")).collect();
     let titled_ids: HashSet<&str> = full.iter().filter(|r| r.titled).map(|r| r.actor.as_str()).collect();
     for r in full.iter().filter(|r| infos.get(&r.actor).is_some_and(|i| i.kind == "state" || i.kind == "person") || titled_ids.contains(r.actor.as_str())) {
@@ -589,7 +590,7 @@ fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap
         }
     }
     drop(full);
-    let mut moved: HashMap<String, String> = HashMap::new();
+    let mut moved: HashMap<String, String> = HashMap::default();
     for r in raws.iter_mut().filter(|r| r.form == MentionForm::Name && r.actor.starts_with("x:")) {
         let words = words.of(r.span.slice(docs[r.doc].text));
         if words.len() != 1 {

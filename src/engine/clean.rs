@@ -17,7 +17,8 @@ use super::analysis::Span;
 use super::fold::push_folded;
 use super::formats::merge_spans;
 use super::intake::{body_start, InputDocument};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 pub use super::analysis::RemovalReason;
@@ -329,7 +330,7 @@ fn repeated_paragraphs(lines: &[Line]) -> Vec<Span> {
     }
     paragraphs.extend(current);
     let keys: Vec<String> = paragraphs.iter().map(|(_, r)| repeat_key(lines[r.clone()].iter().map(|l| l.normal.as_str()))).collect();
-    let mut by_start: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_start: HashMap<String, Vec<usize>> = HashMap::default();
     let mut repeated = Vec::new();
     for (j, key) in keys.iter().enumerate() {
         if key.chars().count() >= REPEAT_MIN_CHARS {

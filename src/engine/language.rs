@@ -37,8 +37,8 @@ const LANGUAGES: &[(&str, &[&str])] =
 /// For each function word, the lists of [`LANGUAGES`] it is in, as bits
 /// (bit i for `LANGUAGES[i]`): one look-up per token instead of scanning the
 /// five lists.
-static FUNCTION_WORDS: std::sync::LazyLock<std::collections::HashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
-    let mut map = std::collections::HashMap::new();
+static FUNCTION_WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = std::sync::LazyLock::new(|| {
+    let mut map = rustc_hash::FxHashMap::default();
     for (i, (_, list)) in LANGUAGES.iter().enumerate() {
         for w in list.iter() {
             *map.entry(*w).or_insert(0u8) |= 1 << i;

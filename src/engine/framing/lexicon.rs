@@ -10,7 +10,7 @@
 use crate::engine::fold::fold;
 use crate::engine::segment::{keys_of, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The languages the framing data covers; `Und` is everything else.
@@ -116,7 +116,7 @@ impl MarkerKind {
 
 /// One entry per line, `#` starts a comment line; fails on a duplicate (after folding).
 pub(crate) fn parse_word_list(text: &str) -> Result<Vec<String>, String> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let w = line.trim();
@@ -261,7 +261,7 @@ pub(crate) struct CueSet {
 
 impl CueSet {
     pub fn new(on: MatchOn) -> Self {
-        CueSet { on, cues: Vec::new(), by_first: HashMap::new(), first_prefix: Vec::new() }
+        CueSet { on, cues: Vec::new(), by_first: HashMap::default(), first_prefix: Vec::new() }
     }
 
     pub fn push(&mut self, cue: Cue) {
@@ -305,7 +305,7 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// and language (after stemming).
 pub(crate) fn parse_frame_cues(text: &str) -> Result<Vec<(Language, Cue)>, String> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut duplicates = Vec::new();
     for (n, line) in data_lines(text) {
         let f = fields(line, 3, n)?;
@@ -331,7 +331,7 @@ pub(crate) fn parse_frame_cues(text: &str) -> Result<Vec<(Language, Cue)>, Strin
 /// language, a malformed cue, or a cue listed twice for one kind and language.
 pub(crate) fn parse_markers(text: &str) -> Result<Vec<(Language, Cue)>, String> {
     let mut out = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (n, line) in data_lines(text) {
         let f = fields(line, 3, n)?;
         let lang = match f[0] {

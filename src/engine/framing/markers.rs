@@ -7,7 +7,7 @@ use super::corpus::{Corpus, NO_TYPE};
 use super::lexicon::{marker_cues, Cue, Elem, Language, MarkerKind};
 use crate::engine::analysis::{Device, MarkerKind as Shown, MarkerRow, MentionRow, Span};
 use crate::engine::segment::{Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Scare quotes hold at most this many words; more is a quotation.
 pub const MAX_SCARE_QUOTE_WORDS: usize = 3;
@@ -36,7 +36,7 @@ fn quote_closes(text: &str, toks: &[Token], j: usize) -> bool {
 
 /// The actors named in each sentence of each document, ascending.
 fn actors_by_sentence(mentions: &[MentionRow]) -> HashMap<(u32, u32), Vec<u32>> {
-    let mut map: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+    let mut map: HashMap<(u32, u32), Vec<u32>> = HashMap::default();
     for m in mentions {
         map.entry((m.document, m.sentence)).or_default().push(m.actor);
     }
