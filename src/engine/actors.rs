@@ -27,8 +27,7 @@ use super::gazetteer::{Entry, Form, Hit, Matcher};
 use super::lexicon::is_common;
 use super::segment::{Segmented, Token, TokenKind, Vocab};
 use super::ActorEdit;
-// The fast hash, as for the vocabulary and the gazetteer.
-use rustc_hash::{FxHashMap, FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -276,7 +275,7 @@ impl<'a> Doc<'a> {
 pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     let gz = &opts.matcher.gazetteer;
     let french = docs.iter().filter(|d| d.language == "fr").count() * 2 >= docs.len().max(1);
-    let mut infos: HashMap<String, Info> = HashMap::default();
+    let mut infos: FxHashMap<String, Info> = FxHashMap::default();
     let mut raws: Vec<Raw> = Vec::new();
     let mut prepared: Vec<Doc> = Vec::new();
     // Every view reads the same vocabulary (one per analysis).
@@ -358,8 +357,8 @@ pub fn find_actors(docs: &[DocView<'_>], opts: &Options<'_>) -> Found {
     // Acronyms defined in brackets after a name: per document (they override
     // the gazetteer there: "Rapid Support Forces (RSF)" is not Reporters sans
     // frontières), and corpus-wide for names the gazetteer does not know.
-    let mut acronyms: HashMap<String, String> = HashMap::default();
-    let mut doc_acronyms: HashMap<(usize, String), String> = HashMap::default();
+    let mut acronyms: FxHashMap<String, String> = FxHashMap::default();
+    let mut doc_acronyms: FxHashMap<(usize, String), String> = FxHashMap::default();
     let mut raws_by_doc: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (i, r) in raws.iter().enumerate() {
         raws_by_doc[r.doc].push(i);
@@ -579,10 +578,10 @@ fn drop_defining_acronyms(raws: &mut Vec<Raw>, docs: &[DocView<'_>]) {
 /// A discovered one-word name ("Varesco" in a document that never gives the
 /// full name) is the person or body named in full elsewhere in the corpus
 /// ("Anton Varesco"), when exactly one full name ends with it.
-fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap<String, Info>, docs: &[DocView<'t>], words: &mut Words<'t>) {
-    let mut by_last: HashMap<String, BTreeSet<String>> = HashMap::default();
+fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut FxHashMap<String, Info>, docs: &[DocView<'t>], words: &mut Words<'t>) {
+    let mut by_last: FxHashMap<String, BTreeSet<String>> = FxHashMap::default();
     let full: Vec<&Raw> = raws.iter().filter(|r| r.form == MentionForm::Name && r.actor.starts_with("x:")).collect();
-    let titled_ids: HashSet<&str> = full.iter().filter(|r| r.titled).map(|r| r.actor.as_str()).collect();
+    let titled_ids: FxHashSet<&str> = full.iter().filter(|r| r.titled).map(|r| r.actor.as_str()).collect();
     for r in full.iter().filter(|r| infos.get(&r.actor).is_some_and(|i| i.kind == "state" || i.kind == "person") || titled_ids.contains(r.actor.as_str())) {
         let words = words.of(r.span.slice(docs[r.doc].text));
         if words.len() > 1 {
@@ -590,7 +589,7 @@ fn link_partial_names_across_documents<'t>(raws: &mut [Raw], infos: &mut HashMap
         }
     }
     drop(full);
-    let mut moved: HashMap<String, String> = HashMap::default();
+    let mut moved: FxHashMap<String, String> = FxHashMap::default();
     for r in raws.iter_mut().filter(|r| r.form == MentionForm::Name && r.actor.starts_with("x:")) {
         let words = words.of(r.span.slice(docs[r.doc].text));
         if words.len() != 1 {
@@ -709,7 +708,7 @@ fn resolve(gz: &super::gazetteer::Gazetteer, e: &Entry, form: Form, institutions
     }
 }
 
-fn note_info(infos: &mut HashMap<String, Info>, gz: &super::gazetteer::Gazetteer, id: &str, french: bool) {
+fn note_info(infos: &mut FxHashMap<String, Info>, gz: &super::gazetteer::Gazetteer, id: &str, french: bool) {
     if infos.contains_key(id) {
         return;
     }
@@ -764,7 +763,7 @@ fn fold_plain(k: &str) -> &str {
 }
 
 /// English descriptions: "the Syrian government", "the Assad regime".
-fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gazetteer, d: usize, out: &mut Vec<Raw>, infos: &mut HashMap<String, Info>, french: bool) {
+fn english_descriptions(doc: &mut Doc, hits: &[Hit], gz: &super::gazetteer::Gazetteer, d: usize, out: &mut Vec<Raw>, infos: &mut FxHashMap<String, Info>, french: bool) {
     for h in hits {
         let e = &gz.entries()[h.entry];
         let state = match (h.form, e.kind.as_str()) {
@@ -1029,7 +1028,7 @@ fn follows_colon(text: &str, toks: &[Token], k: usize) -> bool {
 }
 
 /// Applies the user's corrections, in order.
-fn apply_edits(raws: &mut Vec<Raw>, infos: &mut HashMap<String, Info>, edits: &[ActorEdit], docs: &[DocView<'_>]) {
+fn apply_edits(raws: &mut Vec<Raw>, infos: &mut FxHashMap<String, Info>, edits: &[ActorEdit], docs: &[DocView<'_>]) {
     for edit in edits {
         match edit {
             ActorEdit::Rename { id, name } => {
@@ -1076,7 +1075,7 @@ fn apply_edits(raws: &mut Vec<Raw>, infos: &mut HashMap<String, Info>, edits: &[
 
 /// The rows of the `Analysis` from the mentions found: actors most
 /// mentioned first, rows referring to them and to documents by index.
-fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: HashMap<String, Info>, count_demonyms: bool) -> Found {
+fn build(docs: &[DocView<'_>], mut raws: Vec<Raw>, infos: FxHashMap<String, Info>, count_demonyms: bool) -> Found {
     raws.sort_by(|a, b| (a.doc, a.span.start, a.span.end).cmp(&(b.doc, b.span.start, b.span.end)));
     let counts = |r: &Raw| r.form != MentionForm::Demonym || count_demonyms;
     // Actors in order of first mention; each raw mention's actor by that order.

@@ -10,7 +10,8 @@
 use crate::engine::fold::fold;
 use crate::engine::segment::{keys_of, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use super::FastMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// The languages the framing data covers; `Und` is everything else.

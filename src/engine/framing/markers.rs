@@ -7,7 +7,7 @@ use super::corpus::{Corpus, NO_TYPE};
 use super::lexicon::{marker_cues, Cue, Elem, Language, MarkerKind};
 use crate::engine::analysis::{Device, MarkerKind as Shown, MarkerRow, MentionRow, Span};
 use crate::engine::segment::{Token, TokenKind};
-use rustc_hash::FxHashMap as HashMap;
+use super::FastMap as HashMap;
 
 /// Scare quotes hold at most this many words; more is a quotation.
 pub const MAX_SCARE_QUOTE_WORDS: usize = 3;

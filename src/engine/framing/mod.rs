@@ -27,61 +27,11 @@ use corpus::{Corpus, DocInput};
 use std::borrow::Cow;
 
 /// Hash maps of the hot loops, keyed by term ids and spellings built from the
-/// user's own text: the Firefox/rustc multiply-rotate hash is several times
+/// user's own text: the Firefox/rustc multiply-rotate hash (rustc-hash's FxHash) is several times
 /// faster than the default SipHash on such short keys. Its weakness against
 /// crafted collisions does not matter for a corpus the user analyses alone.
 /// Nothing depends on the iteration order (rankings break ties by key).
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
-/// The Fx hash (as in rustc and Firefox): one rotate, xor and multiply per word.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-/// Fx's multiplier: an odd constant with well-spread bits.
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let mut rest = [0u8; 8];
-        let tail = chunks.remainder();
-        rest[..tail.len()].copy_from_slice(tail);
-        self.add(u64::from_le_bytes(rest) ^ tail.len() as u64);
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
+pub(crate) type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Output numbers keep this many decimals: enough to rank, and identical across platforms.
 const ROUNDING: f64 = 10_000.0;
